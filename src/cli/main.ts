@@ -1,0 +1,33 @@
+/**
+ * The `lentera` command. Each file in ./commands registers one sub-command, so features
+ * add commands without touching this file.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Command } from "commander";
+import { ConfigError } from "../config.js";
+
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+const program = new Command("lentera")
+  .description("Lentera: safe-migration help, job-offer checks and trafficking tip-offs")
+  .showHelpAfterError();
+
+const commandsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "commands");
+for (const file of readdirSync(commandsDir).filter((f) => f.endsWith(".ts")).sort()) {
+  const mod = (await import(path.join(commandsDir, file))) as CommandModule;
+  mod.register(program);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+}

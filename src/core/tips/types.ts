@@ -1,0 +1,60 @@
+/**
+ * Tip (report) vocabulary shared by the report flow, the officer queue, Slack and the CLI.
+ * Contract between modules: extend, do not rename.
+ */
+import type { Lang, ReporterChannel } from "../messages.js";
+
+export const TIP_KINDS = ["missing_person", "recruiter", "danger_now", "other"] as const;
+export type TipKind = (typeof TIP_KINDS)[number];
+
+export const TIP_STATUSES = ["new", "claimed", "needs_info", "escalated", "closed"] as const;
+export type TipStatus = (typeof TIP_STATUSES)[number];
+
+export const ENTITY_TYPES = ["phone", "handle", "link", "company", "person", "destination"] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+export interface TipEntity {
+  type: EntityType;
+  /** Normalised value (E.164 phone, lower-case handle, canonical company name…). */
+  value: string;
+}
+
+export interface Consent {
+  at: Date;
+  noticeVersion: string;
+}
+
+/** What a report flow hands to the tip service once the reporter confirmed the summary. */
+export interface NewTip {
+  kind: TipKind;
+  lang: Lang;
+  /** Validated fields of the report (zod schema per kind in core/reports/schemas.ts). */
+  details: Record<string, unknown>;
+  entities: TipEntity[];
+  attachments: { kind: "photo" | "document"; ref: string; mime?: string }[];
+  reporter: {
+    channel: ReporterChannel;
+    /** Routing address needed to reply (chat id / wa_id); encrypted at rest, never shown to officers. */
+    address: string;
+    /** Contact details the reporter chose to share with officers, if any. */
+    contact?: string;
+  };
+  consent: Consent;
+}
+
+export interface SubmittedTip {
+  ref: string;
+  dueAt: Date;
+}
+
+/** What a reporter may see with only their reference. */
+export interface ReporterStatusView {
+  ref: string;
+  kind: TipKind;
+  status: TipStatus;
+  createdAt: Date;
+  dueAt: Date;
+  updatedAt: Date;
+}
+
+export const OFFICER_ACTIONS = ["claim", "ask", "escalate", "close", "note", "reporter_reply", "reopen"] as const;
+export type OfficerAction = (typeof OFFICER_ACTIONS)[number];
