@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: runs every bench/<feature>.ts (or only those named on the command line)
+ * and prints their figures. Each bench measures its own baseline in the same process.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const benches = readdirSync(dir)
+  .filter((f) => f.endsWith(".ts") && f !== "run.ts" && !f.startsWith("_"))
+  .map((f) => f.replace(/\.ts$/, ""))
+  .filter((name) => only.length === 0 || only.includes(name))
+  .sort();
+
+for (const name of benches) {
+  console.log(`\n=== ${name} ===`);
+  const mod = (await import(path.join(dir, `${name}.ts`))) as { run(): Promise<void> };
+  await mod.run();
+}
