@@ -28,9 +28,17 @@ export type RiskLevel = "high" | "medium" | "low";
 export interface OfferFlag { id: string; evidence: string[]; explanation: string }
 export interface OfferEntities {
   phones: string[]; handles: string[]; links: string[]; companies: string[];
-  destinations: string[]; salaries: { amount: number; currency: string; period?: string; text: string }[];
+  destinations: string[]; salaries: { amount: number; currency: string; period?: string; text: string; max?: number }[];
 }
-export interface AgencyMatch { name: string; status: "licensed" | "revoked_or_expired" | "not_found" | "no_registry"; licence?: string }
+export interface AgencyMatch {
+  name: string;
+  status: "licensed" | "revoked_or_expired" | "not_found" | "no_registry";
+  licence?: string;
+  /** Registered address, when the registry has it. */
+  address?: string;
+  /** The name as written in the offer or question, when the registry spells it differently. */
+  query?: string;
+}
 export interface OfferCheck {
   risk: RiskLevel;
   score: number;
@@ -46,6 +54,10 @@ export interface OfferChecker {
   check(text: string, opts?: { lang?: Lang }): Promise<OfferCheck>;
   /** Heuristic: does this free text look like a pasted/forwarded job offer rather than a question? */
   looksLikeOffer(text: string): boolean;
+  /** Checks a placement company by name against the licensed-agency registry ("cek PT Maju Jaya"). */
+  checkAgency?(name: string): Promise<AgencyMatch>;
+  /** The company a message asks about ("apakah PT Maju Jaya resmi?"), if it is such a question. */
+  agencyQuery?(text: string): string | undefined;
 }
 
 // ---------- Tips (issue: tip queue) ----------
@@ -58,8 +70,12 @@ export interface TipService {
   /** Withdraw consent: deletes every tip, session and pending message of this reporter. Returns tips deleted. */
   deleteReporterData(channel: ReporterChannel, address: string): Promise<number>;
   act(ref: string, actor: string, action: OfficerAction, data?: { text?: string; outcome?: string }): Promise<OfficerTipView>;
-  list(filter?: { status?: TipStatus[]; kind?: TipKind[]; assignee?: string; search?: string; limit?: number }): Promise<OfficerTipView[]>;
+  list(filter?: { status?: TipStatus[]; kind?: TipKind[]; assignee?: string; search?: string; limit?: number; overdue?: boolean }): Promise<OfficerTipView[]>;
   show(ref: string): Promise<OfficerTipView | undefined>;
+  /** Marks tips past their response target once each (audit + `slack.tip` "overdue" event); returns their refs. Call periodically. */
+  sweepOverdue?(): Promise<string[]>;
+  /** References of the tips this reporter sent from this chat (for "/status" without a number). */
+  refsForReporter?(channel: ReporterChannel, address: string): Promise<string[]>;
 }
 
 /** What officers see: no routing address, reporter contact only if they chose to share it. */
@@ -80,6 +96,8 @@ export interface OfficerTipView {
   attachments: number;
   reporterContact?: string;
   reporterChannel: ReporterChannel;
+  /** The consent the reporter gave before submitting (UU PDP: consent must be provable). */
+  consent?: { at: Date; noticeVersion: string };
   related: { ref: string; via: TipEntity[] }[];
   audit: { at: Date; actor: string; action: string; note?: string }[];
 }

@@ -7,26 +7,30 @@
 import { franc } from "franc";
 import type { Lang } from "../messages.js";
 
-const ID_MARKERS = new Set(
-  (
-    "yang dan di ke dari ini itu untuk dengan tidak tak ada apa apakah bagaimana gimana gmn gmna bgmn gimna kenapa mengapa " +
-    "berapa brp brapa kapan dimana mana siapa saya aku sy aq gue gw kamu anda kak kakak bang gan mas mbak pak bu bapak ibu " +
-    "mau ingin bisa boleh harus perlu sudah udah sdh belum blm akan sedang lagi lg juga jg saja aja aj kalau kalo klo kl " +
-    "atau tapi tetapi karena krn karna sama dong deh sih nih kah ya yg ga gak gk nggak ngga engga enggak tdk tolong minta " +
-    "cara kerja bekerja luar negeri negeri biaya gaji agen resmi aman syarat daftar lapor melapor paspor visa kantor " +
-    "dipukul disekap ditahan dikurung diancam kabur pulang keluarga hilang adik kakak anak suami istri teman tanya nanya " +
-    "halo hai selamat pagi siang sore malam terima kasih makasih trims bener benar betul kok pun lah punya oleh pada adalah ialah tentang seperti supaya agar buat bikin dapat dapet"
-  ).split(" "),
+const words = (...lines: string[]) => new Set(lines.join(" ").split(/\s+/).filter(Boolean));
+
+const ID_MARKERS = words(
+  "yang dan di ke dari ini itu untuk dengan tidak tak ada apa apakah bagaimana gimana gmn gmna bgmn gimna kenapa mengapa",
+  "berapa brp brapa kapan dimana mana siapa saya aku sy aq gue gw kamu anda kak kakak bang gan bro sis mas mbak pak bu",
+  "bapak ibu mau ingin bisa boleh harus perlu sudah udah sdh belum blm akan sedang lagi lg juga jg saja aja aj kalau",
+  "kalo klo kl atau tapi tetapi karena krn karna sama dong deh sih nih kah ya yg ga gak gk nggak ngga engga enggak tdk",
+  "tolong minta cara kerja bekerja luar negeri biaya gaji upah ongkos agen resmi aman syarat persyaratan daftar lapor",
+  "melapor laporan paspor kantor dipukul disekap ditahan dikurung diancam kabur pulang keluarga hilang adik anak suami",
+  "istri teman tanya nanya umur usia nomor nomer negara calo perusahaan pekerja migran lowongan loker tawaran hukum",
+  "hukuman penjara denda sanksi izin ijin korban kedutaan sekarang namanya perempuan laki wajib ikut bayar gratis murah",
+  "mahal uang duit halo hai selamat pagi siang sore malam terima kasih makasih trims bener benar betul kok pun lah punya",
+  "oleh pada adalah ialah tentang seperti supaya agar buat bikin dapat dapet",
 );
 
-const EN_MARKERS = new Set(
-  (
-    "the a an and or but of to in on at for with from by is are was were be been being am do does did have has had " +
-    "what how why when where who which whom whose can could should would will shall may might must i me my you your we our " +
-    "they their he she it its this that these those there here not no yes if then than about into out up down " +
-    "work job visa agency fee fees legal safe abroad help please report passport embassy contract salary recruiter " +
-    "trapped beaten locked held taken family missing brother sister friend get need want know tell hi hello thanks thank"
-  ).split(" "),
+const EN_MARKERS = words(
+  "the a an and or but of to in on at for with from by is are was were be been being am do does did have has had",
+  "what how why when where who which whom whose can could should would will shall may might must i me my you your we",
+  "our they their he she it its this that these those there here not no yes if then than about into out up down",
+  "work job agency fee fees safe abroad help please report passport embassy consulate contract salary wage recruiter",
+  "trapped beaten locked held taken family missing brother sister friend wife husband victim get need want know tell",
+  "hi hello thanks thank age minimum number call phone fine prison law laws rights country countries worker workers",
+  "working company employer pay paid free cost costs charge money register official government allowed required",
+  "requirements documents document",
 );
 
 /** Words both languages use as-is; they must not tip the vote. */
@@ -50,6 +54,8 @@ export function detectLanguage(text: string, fallback: Lang = "id"): Lang {
   }
   if (id >= en + 1 || (id > 0 && en === 0)) return "id";
   if (en >= id + 1 || (en > 0 && id === 0)) return "en";
+  // franc guesses wildly on two or three words ("umur minimal PMI" → English): leave those to the fallback.
+  if (words.length < 4) return fallback;
   const guess = franc(words.join(" "), { only: ["ind", "eng"], minLength: 1 });
   if (guess === "ind") return "id";
   if (guess === "eng") return "en";

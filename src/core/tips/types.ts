@@ -58,3 +58,12 @@ export interface ReporterStatusView {
 
 export const OFFICER_ACTIONS = ["claim", "ask", "escalate", "close", "note", "reporter_reply", "reopen"] as const;
 export type OfficerAction = (typeof OFFICER_ACTIONS)[number];
+
+/** Outbox topic for the officers' Slack queue; enqueued by TipService in the same transaction as the tip change. */
+export const SLACK_TIP_TOPIC = "slack.tip";
+/** `deleted`: the reporter withdrew consent; the tip is gone and its Slack message should be redacted. */
+export type SlackTipEventKind = "created" | "updated" | "reporter_reply" | "overdue" | "deleted";
+export interface SlackTipEvent {
+  ref: string;
+  event: SlackTipEventKind;
+}

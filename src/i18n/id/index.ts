@@ -5,3 +5,4 @@ export { offers } from "./offers.js";
 export { reports } from "./reports.js";
 export { telegram } from "./telegram.js";
 export { whatsapp } from "./whatsapp.js";
+export { slack } from "./slack.js";

@@ -1,0 +1,167 @@
+/**
+ * The soak's verdict, read from the database itself (not from the instances' word): every tip a
+ * reporter was told about exists exactly once, every tip is in Slack exactly once, nothing is left
+ * in the outbox or notice queue, and no chat received more than the conversation asked for.
+ */
+import type { Kysely } from "kysely";
+import { texts } from "../../src/i18n/index.js";
+import { reporterPseudonym } from "../../src/storage/reporters.js";
+import type { FieldCipher } from "../../src/storage/crypto.js";
+import type { FakeSlackApi } from "../../test/fakes/slack-api.js";
+import type { OfficerRecord } from "./officer.js";
+import { REF_PATTERN, type TurnStats } from "./scenarios.js";
+import type { ChatDirectory, SoakUser } from "./users.js";
+
+export interface Reporter {
+  user: SoakUser;
+  /** The reference the reporter received, if the conversation got that far. */
+  ref?: string;
+}
+
+export interface Verdict {
+  tipsInDatabase: number;
+  referencesReceived: number;
+  /** A reporter was given a reference that is not in the database. */
+  tipsLost: number;
+  /** More than one tip from one report conversation. */
+  duplicateTips: number;
+  /** Tips whose reporter never received the reference. */
+  reportersWithoutReference: number;
+  tipsNotInSlack: number;
+  /** Slack messages posted more than once for the same thing (triage message, alert, thread entry). */
+  slackDuplicatePosts: number;
+  slackOutboxBacklog: number;
+  noticeBacklog: number;
+  /** Officer actions applied more than once (claim / ask audit entries beyond one). */
+  duplicateOfficerActions: number;
+  /** Officer questions that never reached the reporter. */
+  questionsNotDelivered: number;
+  /** Officer questions and status notices a reporter received more than once. */
+  noticesDeliveredTwice: number;
+  /** Bot messages beyond what the conversations asked for, in chats where nothing was sent twice by the user. */
+  updatesHandledTwice: number;
+  /** Late answers in chats where the user had re-sent a step after silence (not a double handling). */
+  lateReplies: number;
+  /** Stored updates still leased by a killed process when the run ended. */
+  strandedUpdates: number;
+  strandedLeaseUntil?: string;
+  /** Inbox events claimed more than once (a retry or an expired lease). */
+  inboxReclaims: number;
+  failures: string[];
+}
+
+async function count(q: { executeTakeFirstOrThrow(): Promise<{ n: unknown }> }): Promise<number> {
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+export async function checkInvariants(o: {
+  db: Kysely<any>;
+  cipher: FieldCipher;
+  slack: FakeSlackApi;
+  reporters: Reporter[];
+  officer: OfficerRecord[];
+  chats: ChatDirectory;
+  stats: TurnStats;
+}): Promise<Verdict> {
+  const { db, cipher, slack } = o;
+  const tips = await db.selectFrom("tips").select(["id", "ref", "reporter_pseudonym"]).execute();
+  const refs = new Set(tips.map((t) => t.ref as string));
+  const byPseudonym = new Map<string, number>();
+  for (const t of tips) byPseudonym.set(t.reporter_pseudonym, (byPseudonym.get(t.reporter_pseudonym) ?? 0) + 1);
+
+  const received = o.reporters.filter((r) => r.ref);
+  const tipsLost = received.filter((r) => !refs.has(r.ref!)).length;
+  const pseudonymOf = (r: Reporter) => reporterPseudonym(cipher, r.user.channel, r.user.address);
+  const duplicateTips = o.reporters.reduce((n, r) => n + Math.max(0, (byPseudonym.get(pseudonymOf(r)) ?? 0) - 1), 0);
+  const told = new Set(received.map(pseudonymOf));
+  const reportersWithoutReference = tips.filter((t) => !told.has(t.reporter_pseudonym)).length;
+
+  // Every message the fake Slack ever accepted, deleted or not, grouped by what it was posted for.
+  const postsByKey = new Map<string, number>();
+  for (const m of slack.messages) {
+    const key = m.metadata?.event_payload?.key;
+    if (typeof key === "string") postsByKey.set(key, (postsByKey.get(key) ?? 0) + 1);
+  }
+  const tipsNotInSlack = [...refs].filter((ref) => !postsByKey.has(`tip:${ref}`)).length;
+  const slackDuplicatePosts = [...postsByKey.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
+
+  const slackOutboxBacklog = await count(
+    db.selectFrom("outbox").select((eb) => eb.fn.countAll().as("n")).where("topic", "=", "slack.tip").where("done_at", "is", null),
+  );
+  const noticeBacklog = await count(db.selectFrom("notices").select((eb) => eb.fn.countAll().as("n")).where("done_at", "is", null));
+
+  const audit = await db
+    .selectFrom("tip_audit")
+    .select(["tip_id", "action", (eb) => eb.fn.countAll().as("n")])
+    .where("action", "in", ["claim", "ask", "reporter_reply"])
+    .groupBy(["tip_id", "action"])
+    .execute();
+  const duplicateOfficerActions = audit.reduce((n, a) => n + Math.max(0, Number(a.n) - 1), 0);
+
+  const reporterOf = new Map(o.reporters.filter((r) => r.ref).map((r) => [r.ref!, r.user]));
+  const questionsNotDelivered = o.officer.filter((rec) => !reporterOf.get(rec.ref)?.log.messages.some((m) => rec.noticeTexts.includes(m.text))).length;
+
+  // What is left in a chat after its last turn: notices about the chat's own report are expected.
+  let updatesHandledTwice = 0;
+  let lateReplies = 0;
+  let noticesDeliveredTwice = 0;
+  for (const [key, log] of o.chats.entries()) {
+    const notices = log.messages.filter((m) => isNoticeAboutOwnReport(m.text, log.messages)).map((m) => m.text);
+    noticesDeliveredTwice += notices.length - new Set(notices).size;
+    const leftover = log.messages.slice(log.cursor).filter((m) => !isNoticeAboutOwnReport(m.text, log.messages));
+    if (leftover.length === 0) continue;
+    if (o.stats.resentChats.has(key)) lateReplies += leftover.length;
+    else updatesHandledTwice += leftover.length;
+  }
+
+  const stranded = await db
+    .selectFrom("inbox")
+    .select(["lease_until"])
+    .where("done_at", "is", null)
+    .execute();
+  const inboxReclaims = await count(db.selectFrom("inbox").select((eb) => eb.fn.countAll().as("n")).where("attempts", ">", 1));
+  const strandedLeaseUntil = stranded.map((s) => s.lease_until as string | null).filter(Boolean).sort().at(-1) ?? undefined;
+
+  const verdict: Verdict = {
+    tipsInDatabase: tips.length,
+    referencesReceived: received.length,
+    tipsLost,
+    duplicateTips,
+    reportersWithoutReference,
+    tipsNotInSlack,
+    slackDuplicatePosts,
+    slackOutboxBacklog,
+    noticeBacklog,
+    duplicateOfficerActions,
+    questionsNotDelivered,
+    noticesDeliveredTwice,
+    updatesHandledTwice,
+    lateReplies,
+    strandedUpdates: stranded.length,
+    ...(strandedLeaseUntil ? { strandedLeaseUntil } : {}),
+    inboxReclaims,
+    failures: [],
+  };
+  const mustBeZero: (keyof Verdict)[] = [
+    "tipsLost", "duplicateTips", "reportersWithoutReference", "tipsNotInSlack", "slackDuplicatePosts",
+    "slackOutboxBacklog", "noticeBacklog", "duplicateOfficerActions", "questionsNotDelivered", "noticesDeliveredTwice",
+    "updatesHandledTwice",
+  ];
+  for (const k of mustBeZero) if (verdict[k] !== 0) verdict.failures.push(`${k} = ${String(verdict[k])} (must be 0)`);
+  if (o.stats.unacknowledged > 0) verdict.failures.push(`${o.stats.unacknowledged} deliveries were never acknowledged`);
+  if (o.stats.abandoned > 0) verdict.failures.push(`${o.stats.abandoned} conversation steps got no answer after every retry`);
+  return verdict;
+}
+
+/** A status notice or officer question about a report filed from this chat (the reference was handed out here first). */
+function isNoticeAboutOwnReport(text: string, all: { text: string }[]): boolean {
+  const ref = REF_PATTERN.exec(text)?.[0];
+  if (!ref || !all.some((m) => m.text !== text && m.text.includes(ref))) return false;
+  const prefixOf = (template: string) => template.split(MARK)[0]!;
+  return (["id", "en"] as const).some((l) => {
+    const t = texts(l).reports;
+    return text.startsWith(prefixOf(t.noticeQuestion(ref, MARK))) || text.startsWith(prefixOf(t.noticeStatus(ref, MARK)));
+  });
+}
+
+const MARK = "\u0000";

@@ -1,0 +1,33 @@
+/**
+ * What the bot remembers per reporter between messages (persisted through SessionStore, encrypted at
+ * rest). Validated on load: a state written by an older version is dropped rather than trusted.
+ */
+import { z } from "zod";
+import { langSchema } from "../messages.js";
+import { flowStateSchema } from "../reports/flow.js";
+import { offerEntitiesSchema } from "../reports/schemas.js";
+
+/** The last offer checked, so "report this recruiter" can prefill the report in one tap. */
+export const lastOfferSchema = z.object({
+  text: z.string().max(4000),
+  risk: z.enum(["high", "medium", "low"]),
+  flags: z.array(z.string().max(64)).max(50),
+  entities: offerEntitiesSchema,
+});
+
+export const sessionSchema = z.object({
+  v: z.literal(1),
+  /** The language the user chose (/bahasa); unset until they choose. */
+  lang: langSchema.optional(),
+  /** The language of the conversation so far, for messages that do not show one ("1", "/status"). */
+  lastLang: langSchema.optional(),
+  flow: flowStateSchema.optional(),
+  /** A command that waits for the next message: an offer to check, a reference, a delete confirmation. */
+  awaiting: z.enum(["offer", "status", "delete"]).optional(),
+  lastOffer: lastOfferSchema.optional(),
+});
+
+export type Session = z.infer<typeof sessionSchema>;
+export type LastOffer = z.infer<typeof lastOfferSchema>;
+
+export const newSession = (): Session => ({ v: 1 });

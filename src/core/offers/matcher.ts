@@ -1,0 +1,171 @@
+/**
+ * Runs phrase rules over a normalised offer and returns, per rule id, the evidence quoted from the offer.
+ * Context decides whether a match counts: a negation before it in its clause ("tanpa biaya") or inside
+ * its gap ("tiket tidak ditanggung"), words after it that take it back ("paspor dipegang sendiri"),
+ * and warning sentences ("Waspada calo yang minta DP") all drop the match.
+ */
+import { alternation, compilePattern, type CompiledPattern } from "./patterns.js";
+import { originalSpan, wordAt, type NormalizedText } from "./normalize.js";
+import { MACROS, NEGATED_OBJECTS, NEGATIONS, WARNING_SENTENCE, type PhraseRule } from "./rules.js";
+
+const LOOKBACK_WORDS = 6;
+/** How far after a negation its object may stand ("tidak perlu ke disnaker"). */
+const NEGATED_OBJECT_REACH = 3;
+const LOOKAHEAD_WORDS = 5;
+const MAX_EVIDENCE = 5;
+const MAX_EVIDENCE_CHARS = 120;
+
+export interface CompiledRule<Id extends string> {
+  rule: PhraseRule<Id>;
+  patterns: CompiledPattern[];
+  negatable: boolean;
+  negations: ReadonlySet<string>;
+  /** A negation followed by its own object ("tanpa pengalaman") does not reach this rule's phrases. */
+  objectsTakeNegation: boolean;
+  skipWarnings: boolean;
+  unlessAfter: RegExp[];
+  unlessSentence?: RegExp;
+}
+
+/** A pattern as a plain (non-global) test, for context conditions. */
+export const compileCondition = (source: string): RegExp => new RegExp(compilePattern(source, MACROS).regex.source);
+
+/** An "unless after" condition: the pattern must start right after the match, or after up to N words ("~N …"). */
+function compileAfter(source: string): RegExp {
+  const lead = /^~(\d+)\s+/.exec(source);
+  const body = compilePattern(lead ? source.slice(lead[0].length) : source, MACROS).regex.source;
+  return new RegExp(`^(?:[^ ]+ ){0,${lead ? lead[1] : 0}}${body}`);
+}
+
+/**
+ * Flags skip warning sentences and read negations narrowly (a flag missed is worse than one shown);
+ * legitimate signals count in warnings too ("Waspada calo, daftar hanya di SISKOP2MI") and any negation
+ * before them in the clause drops them ("tanpa ujian EPS-TOPIK"). `defaults.unlessAfter` applies to every rule.
+ */
+export function compileRules<Id extends string>(
+  rules: readonly PhraseRule<Id>[],
+  defaults: { kind: "flag" | "signal"; unlessAfter?: string },
+): CompiledRule<Id>[] {
+  return rules.map((rule) => {
+    return {
+      rule,
+      patterns: rule.patterns.map((p) => compilePattern(p, MACROS)),
+      negatable: rule.negatable ?? true,
+      negations: rule.negations ? new Set([...NEGATIONS, ...rule.negations]) : NEGATIONS,
+      objectsTakeNegation: defaults.kind === "flag",
+      skipWarnings: rule.skipWarnings ?? defaults.kind === "flag",
+      unlessAfter: [rule.unlessAfter, defaults.unlessAfter].filter((a) => a !== undefined).map(compileAfter),
+      ...(rule.unlessSentence ? { unlessSentence: compileCondition(rule.unlessSentence) } : {}),
+    };
+  });
+}
+
+const WARNING = compileCondition(`(${alternation(WARNING_SENTENCE)})`);
+
+/** Per-offer view of sentences, computed once and shared by every rule. */
+export class OfferText {
+  readonly #sentenceCache = new Map<number, string>();
+  readonly #warningCache = new Map<number, boolean>();
+  constructor(readonly n: NormalizedText) {}
+
+  /** Index of the first word of the sentence containing word `i`. */
+  sentenceStart(i: number): number {
+    let k = i;
+    while (k > 0 && this.n.words[k - 1] !== ".") k--;
+    return k;
+  }
+
+  sentence(i: number): string {
+    const start = this.sentenceStart(i);
+    let text = this.#sentenceCache.get(start);
+    if (text === undefined) {
+      let end = start;
+      while (end < this.n.words.length && this.n.words[end] !== ".") end++;
+      text = this.n.words.slice(start, end).join(" ");
+      this.#sentenceCache.set(start, text);
+    }
+    return text;
+  }
+
+  isWarning(i: number): boolean {
+    const start = this.sentenceStart(i);
+    let warning = this.#warningCache.get(start);
+    if (warning === undefined) {
+      warning = WARNING.test(this.sentence(i));
+      this.#warningCache.set(start, warning);
+    }
+    return warning;
+  }
+
+  /** A negation stands before word `first` in its clause and is not already taken by its own object. */
+  negatedBefore(first: number, negations: ReadonlySet<string>, objectsTakeNegation = true): boolean {
+    for (let k = first - 1; k >= 0 && k >= first - LOOKBACK_WORDS; k--) {
+      const w = this.n.words[k]!;
+      if (w === "." || w === ",") return false;
+      if (negations.has(w) && !(objectsTakeNegation && this.#hasOwnObject(k, first))) return true;
+    }
+    return false;
+  }
+
+  #hasOwnObject(negation: number, before: number): boolean {
+    for (let k = negation + 1; k < before && k <= negation + NEGATED_OBJECT_REACH; k++) {
+      if (NEGATED_OBJECTS.has(this.n.words[k]!)) return true;
+    }
+    return false;
+  }
+
+  negatedInside(first: number, last: number, patternWords: ReadonlySet<string>, negations: ReadonlySet<string>): boolean {
+    for (let k = first + 1; k < last; k++) {
+      const w = this.n.words[k]!;
+      if (negations.has(w) && !patternWords.has(w)) return true;
+    }
+    return false;
+  }
+
+  wordsAfter(last: number): string {
+    const out: string[] = [];
+    for (let k = last + 1; k < this.n.words.length && out.length < LOOKAHEAD_WORDS; k++) {
+      const w = this.n.words[k]!;
+      if (w === ".") break;
+      if (w !== ",") out.push(w);
+    }
+    return out.join(" ");
+  }
+}
+
+export interface Match {
+  first: number;
+  last: number;
+  evidence: string;
+}
+
+/** Every counted match of one rule. */
+export function matchRule<Id extends string>(t: OfferText, compiled: CompiledRule<Id>): Match[] {
+  const { negations } = compiled;
+  const out: Match[] = [];
+  for (const pattern of compiled.patterns) {
+    const patternWords = new Set(pattern.words);
+    for (const m of t.n.text.matchAll(pattern.regex)) {
+      const first = wordAt(t.n, m.index);
+      const last = wordAt(t.n, m.index + m[0].length - 1);
+      // A phrase that is itself a negation ("tanpa pengalaman") is not turned around by an earlier one.
+      const negatedBefore = !negations.has(t.n.words[first]!) && t.negatedBefore(first, negations, compiled.objectsTakeNegation);
+      if (compiled.negatable && (negatedBefore || t.negatedInside(first, last, patternWords, negations))) continue;
+      if (compiled.unlessAfter.length && compiled.unlessAfter.some((re) => re.test(t.wordsAfter(last)))) continue;
+      if (compiled.unlessSentence?.test(t.sentence(first))) continue;
+      if (compiled.skipWarnings && t.isWarning(first)) continue;
+      out.push({ first, last, evidence: originalSpan(t.n, first, last) });
+    }
+  }
+  return out;
+}
+
+/** Adds evidence to a list, bounded in count and length; a quote inside a longer one is kept once, the longer. */
+export function addEvidence(list: string[], evidence: string): void {
+  const text = evidence.length > MAX_EVIDENCE_CHARS ? `${evidence.slice(0, MAX_EVIDENCE_CHARS - 1)}…` : evidence;
+  const lower = text.toLowerCase();
+  if (!lower || list.some((e) => e.toLowerCase().includes(lower))) return;
+  const kept = list.filter((e) => !lower.includes(e.toLowerCase()));
+  if (kept.length >= MAX_EVIDENCE) return;
+  list.splice(0, list.length, ...kept, text);
+}

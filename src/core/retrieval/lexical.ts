@@ -1,0 +1,39 @@
+/**
+ * Lexical (BM25) scoring with MiniSearch over the same canonical stems the embedding uses.
+ * Headings are the questions a section answers, so they weigh more than the body. Synonyms of the
+ * question's words are searched too, at a lower weight than the words themselves.
+ */
+import MiniSearch from "minisearch";
+import type { Passage } from "../knowledge/types.js";
+import { matchingStems } from "../text/synonyms.js";
+import { isStopword, normalizeWords, stemsOf } from "../text/tokenize.js";
+
+const SYNONYM_BOOST = 0.4;
+
+export class LexicalIndex {
+  private readonly index: MiniSearch<Passage>;
+
+  constructor(passages: readonly Passage[]) {
+    this.index = new MiniSearch<Passage>({
+      idField: "id",
+      fields: ["heading", "text", "title"],
+      tokenize: (text) => normalizeWords(text),
+      processTerm: (term) => [...stemsOf(term)],
+    });
+    this.index.addAll(passages);
+  }
+
+  /** BM25 score per passage id for a question already reduced to canonical content words. */
+  scores(words: readonly string[]): Map<string, number> {
+    const out = new Map<string, number>();
+    if (words.length === 0) return out;
+    const own = new Set(words.flatMap((w) => stemsOf(w)));
+    const results = this.index.search(words.join(" "), {
+      boost: { heading: 2, text: 1, title: 0.5 },
+      processTerm: (term) => (isStopword(term) ? null : [...matchingStems(term)]),
+      boostTerm: (term) => (own.has(term) ? 1 : SYNONYM_BOOST),
+    });
+    for (const r of results) out.set(String(r.id), r.score);
+    return out;
+  }
+}
