@@ -117,12 +117,23 @@ async function endToEnd() {
   await pool(WARMUP, CONCURRENCY, (i) => send(i, false));
   const wall = await pool(MESSAGES, CONCURRENCY, (i) => send(i, true));
   await channel.idle();
+
+  // The engine alone on the same messages: what the channel adds on top of it.
+  const engineLatency: number[] = [];
+  const engineWall = await pool(MESSAGES, CONCURRENCY, async (i) => {
+    const t0 = performance.now();
+    await app.engine.handle({ channel: "console", address: `bench-${i}`, text: QUESTIONS[i % QUESTIONS.length]! });
+    engineLatency.push(performance.now() - t0);
+  });
   await server.close();
   await channel.stop();
   await app.close();
   await api.stop();
   await rm(dataDir, { recursive: true, force: true });
-  return { perSecond: (MESSAGES / wall) * 1000, ackP50: median(ack), ackP99: percentile(ack, 99), p50: median(e2e), p99: percentile(e2e, 99) };
+  return {
+    perSecond: (MESSAGES / wall) * 1000, ackP50: median(ack), ackP99: percentile(ack, 99), p50: median(e2e), p99: percentile(e2e, 99),
+    enginePerSecond: (MESSAGES / engineWall) * 1000, engineP50: median(engineLatency), engineP99: percentile(engineLatency, 99),
+  };
 }
 
 export async function run(): Promise<void> {
@@ -133,6 +144,7 @@ export async function run(): Promise<void> {
     `whatsapp end to end (${MESSAGES} messages, ${CONCURRENCY} in flight, SQLite): ${full.perSecond.toFixed(1)} msg/s, ` +
       `reply p50 ${fmt(full.p50)}, p99 ${fmt(full.p99)}; webhook 200 p50 ${fmt(full.ackP50)}, p99 ${fmt(full.ackP99)}`,
   );
+  console.log(`engine alone, same messages (${CONCURRENCY} in flight): ${full.enginePerSecond.toFixed(1)} msg/s, p50 ${fmt(full.engineP50)}, p99 ${fmt(full.engineP99)}`);
   console.log(`ratio: ${(full.perSecond / bare.perSecond).toFixed(3)}× the bare server's throughput; p99 ${(full.p99 / bare.p99).toFixed(1)}× its latency`);
 }
 

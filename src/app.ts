@@ -10,6 +10,7 @@ import { createOfferChecker, type OfferCheckerService } from "./core/offers/inde
 import type { QaService } from "./core/ports.js";
 import { createQaService } from "./core/qa/index.js";
 import { createTipService, type LenteraTipService } from "./core/tips/service.js";
+import { SqlAgencyRegistry } from "./storage/agency-store.js";
 import { openDatabase, type Db } from "./storage/db.js";
 import { Inbox } from "./storage/inbox.js";
 import { SqlAgencyRegistry } from "./storage/agency-store.js";

@@ -3,9 +3,9 @@
  * offer checks (/cek and pasted offers) with the one-tap recruiter report, danger-now messages,
  * the Q&A fallback, language choice, and bad input that must never crash the chat.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { texts } from "../src/i18n/index.js";
-import { ConsoleSession, openTestApp, REF_PATTERN, type TestApp } from "./helpers/console-session.js";
+import { ConsoleSession, REF_PATTERN, useTestApp } from "./helpers/console-session.js";
 
 const id = texts("id");
 const en = texts("en");
@@ -15,13 +15,10 @@ const SCAM_OFFER =
   "Berangkat pakai visa turis, minggu ini juga! Minat PM WA 0812-7777-3333 atau telegram @rekrut_cepat";
 
 describe("conversation routing through the console", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await openTestApp("sqlite");
-  });
-  afterAll(() => t.dispose());
+  const testApp = useTestApp("sqlite");
 
   it("checks an offer sent after /cek and reports the recruiter in one tap with its entities", async () => {
+    const t = testApp();
     const c = new ConsoleSession(t.app, "checker");
     expect(await c.send("/cek")).toContain(id.common.offerAsk);
     const checked = await c.send(SCAM_OFFER);
@@ -32,11 +29,13 @@ describe("conversation routing through the console", () => {
 
     // One tap: no kind question, the consent, then only what the offer does not tell.
     expect(await c.send("1")).toContain(id.reports.consent(t.config.LENTERA_RETENTION_DAYS));
-    expect(await c.send("1")).toContain(id.reports.questions.howContacted);
+    // The offer names no company: that is asked; its text, phone and handle are not.
+    expect(await c.send("1")).toContain(id.reports.questions.recruiterName);
+    expect(await c.send("lewati")).toContain(id.reports.questions.howContacted);
     expect(await c.send("1")).toContain(id.reports.questions.contact);
     const summary = await c.send("lewati");
     expect(summary).toContain(`${id.reports.labels.offerText}: LOKER KAMBOJA!`);
-    expect(summary).toContain("@rekrut_cepat");
+    expect(summary).toMatch(/0812.?7777.?3333.*@rekrut_cepat|@rekrut_cepat.*0812.?7777.?3333/);
     const sent = await c.send("1");
     await c.close();
 
@@ -50,6 +49,7 @@ describe("conversation routing through the console", () => {
   });
 
   it("recognises a pasted offer without any command", async () => {
+    const t = testApp();
     const c = new ConsoleSession(t.app, "paster");
     const reply = await c.send(SCAM_OFFER);
     await c.close();
@@ -57,6 +57,7 @@ describe("conversation routing through the console", () => {
   });
 
   it("puts safety guidance first for danger now, then offers the urgent report", async () => {
+    const t = testApp();
     const c = new ConsoleSession(t.app, "in-danger");
     const reply = await c.send("tolong saya disekap di kamboja, paspor saya ditahan");
     expect(reply.startsWith("!! ")).toBe(true);
@@ -69,6 +70,7 @@ describe("conversation routing through the console", () => {
   });
 
   it("answers questions from the knowledge base in the language they were asked", async () => {
+    const t = testApp();
     const c = new ConsoleSession(t.app, "asker");
     const answer = await c.send("How can I check that a recruitment agency is licensed?");
     expect(answer).toMatch(/Source|Sources/);
@@ -80,6 +82,7 @@ describe("conversation routing through the console", () => {
   });
 
   it("keeps the language the user chose, also after a restart", async () => {
+    const t = testApp();
     const c = new ConsoleSession(t.app, "chooser");
     expect(await c.send("/bahasa")).toContain(`1. ${id.common.languageNames.id}\n  2. ${id.common.languageNames.en}`);
     expect(await c.send("2")).toContain(en.common.languageSet);
@@ -94,6 +97,7 @@ describe("conversation routing through the console", () => {
   });
 
   it("survives bad input with a sensible reply", async () => {
+    const t = testApp();
     const c = new ConsoleSession(t.app, "fuzzer");
     for (const line of ["a".repeat(16_000), "🙏🙏🙏", "\u0001\u0002\u0003", "/perintahaneh", "ЖЖЖ 漢字 ✈️", "99"]) {
       const reply = await c.send(line);
@@ -108,6 +112,7 @@ describe("conversation routing through the console", () => {
   });
 
   it("handles two messages of the same person one after the other", async () => {
+    const t = testApp();
     const msg = { channel: "console" as const, address: "double-tap", text: "/lapor" };
     const [first, second] = await Promise.all([t.app.engine.handle(msg), t.app.engine.handle(msg)]);
     expect(first[0]!.text).toBe(id.reports.chooseKind);

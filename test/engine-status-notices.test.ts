@@ -3,10 +3,10 @@
  * officers' status changes and questions delivered back from the NoticeQueue, and the reporter's
  * answer routed to the officer.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatDateTime } from "../src/core/reports/format.js";
 import { texts } from "../src/i18n/index.js";
-import { ConsoleSession, openTestApp, REF_PATTERN, type TestApp } from "./helpers/console-session.js";
+import { ConsoleSession, REF_PATTERN, type TestApp, useTestApp } from "./helpers/console-session.js";
 import { backends } from "./helpers/databases.js";
 
 const id = texts("id").reports;
@@ -18,13 +18,10 @@ async function submitOther(t: TestApp, session: string, description: string): Pr
 }
 
 describe.each(backends)("status and officers' messages through the console (%s)", (backend) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await openTestApp(backend);
-  });
-  afterAll(() => t.dispose());
+  const testApp = useTestApp(backend);
 
   it("answers /status by reference, as typed, and for the reporter's own reports", async () => {
+    const t = testApp();
     const { c, ref } = await submitOther(t, "follower", "Agen menahan paspor adik saya");
     const byRef = await c.send(`/status ${ref}`);
     expect(byRef).toContain(`${ref} (${id.kindNames.other})`);
@@ -44,6 +41,7 @@ describe.each(backends)("status and officers' messages through the console (%s)"
   });
 
   it("delivers status changes and questions, and routes the reporter's answer to the officer", async () => {
+    const t = testApp();
     const { c, ref } = await submitOther(t, "asked", "Ada lowongan kerja mencurigakan di grup Facebook desa");
     await t.app.tips.act(ref, "officer-7", "claim");
     expect(await c.deliverNotices()).toContain(id.noticeStatus(ref, id.statusLabels.claimed));
@@ -64,6 +62,7 @@ describe.each(backends)("status and officers' messages through the console (%s)"
   });
 
   it("leaves another console session's messages for that session", async () => {
+    const t = testApp();
     const { c: mine, ref: myRef } = await submitOther(t, "mine", "Perekrut meminta biaya 10 juta di muka");
     const { c: theirs, ref: theirRef } = await submitOther(t, "theirs", "Teman saya tidak bisa dihubungi di Malaysia");
     await t.app.tips.act(theirRef, "officer-2", "claim");

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURE_KNOWLEDGE, REPO_ROOT, tempDir } from "./fixtures/qa.js";
+import { REPO_ROOT, tempDir } from "./fixtures/qa.js";
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
@@ -25,7 +25,8 @@ async function lentera(args: string[], input = ""): Promise<Run> {
 
 const CONTRACT_KEYS = ["answer", "lang", "sources", "confidence", "refused", "danger"];
 
-describe("lentera ask (CLI contract)", () => {
+// Each run starts the whole CLI under tsx: allow for a busy machine.
+describe("lentera ask / ingest (CLI contract)", { timeout: 180_000 }, () => {
   it("--json prints exactly one answer object with the contract's fields", async () => {
     const run = await lentera(["ask", "--json", "gmn cara cek PT penyalur TKI itu resmi atau abal2?"]);
     expect(run.code).toBe(0);
@@ -74,16 +75,5 @@ describe("lentera ask (CLI contract)", () => {
     expect(summary.documents).toBeGreaterThan(0);
     expect(summary.passages).toBe(summary.passagesByLanguage.id + summary.passagesByLanguage.en);
     expect(summary.indexDir).toContain(`${path.sep}index${path.sep}`);
-  });
-
-  it("eval-questions scores a question file next to the BM25 baseline", async () => {
-    const file = path.join(path.dirname(FIXTURE_KNOWLEDGE), "qa-paraphrases.jsonl");
-    const run = await lentera(["eval-questions", "--json", "--file", file]);
-    expect(run.code).toBe(0);
-    const { lentera: ours, baseline } = JSON.parse(run.stdout);
-    expect(ours.inScope.total).toBe(40);
-    expect(ours.outOfScope.total).toBe(8);
-    expect(baseline.inScope.total).toBe(40);
-    expect(ours.outOfScope.refused).toBeGreaterThan(baseline.outOfScope.refused);
   });
 });

@@ -3,22 +3,19 @@
  * get a reference, no network or device data exists anywhere in the schema, and /hapus (after a
  * confirmation) deletes the reporter's tips, pending messages and conversation.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { texts } from "../src/i18n/index.js";
 import { SqlSessionStore } from "../src/storage/session-store.js";
-import { ConsoleSession, openTestApp, REF_PATTERN, type TestApp } from "./helpers/console-session.js";
+import { ConsoleSession, REF_PATTERN, useTestApp } from "./helpers/console-session.js";
 import { backends } from "./helpers/databases.js";
 
 const id = texts("id").reports;
 
 describe.each(backends)("consent, anonymity and withdrawal (%s)", (backend) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await openTestApp(backend);
-  });
-  afterAll(() => t.dispose());
+  const testApp = useTestApp(backend);
 
   it("stores nothing when the reporter does not agree", async () => {
+    const t = testApp();
     const c = new ConsoleSession(t.app, "decliner");
     await c.sendAll(["/lapor", "2"]);
     expect(await c.send("2")).toContain(id.consentDeclined);
@@ -31,6 +28,7 @@ describe.each(backends)("consent, anonymity and withdrawal (%s)", (backend) => {
   });
 
   it("accepts an anonymous report and still gives it a reference", async () => {
+    const t = testApp();
     const c = new ConsoleSession(t.app, "anonymous");
     await c.sendAll(["/lapor", "3", "1", "Kandal, Kamboja, gedung biru dekat pasar", "7", "Mereka dikurung dan HP diambil"]);
     const summary = await c.send("lewati");
@@ -45,6 +43,7 @@ describe.each(backends)("consent, anonymity and withdrawal (%s)", (backend) => {
   });
 
   it("keeps no IP address, user agent or device data in any table", async () => {
+    const t = testApp();
     const tables = await t.app.db.kysely.introspection.getTables();
     const columns = tables.flatMap((table) => table.columns.map((col) => `${table.name}.${col.name}`));
     expect(columns.length).toBeGreaterThan(20);
@@ -52,6 +51,7 @@ describe.each(backends)("consent, anonymity and withdrawal (%s)", (backend) => {
   });
 
   it("deletes every report, pending message and the conversation after a confirmed /hapus", async () => {
+    const t = testApp();
     const c = new ConsoleSession(t.app, "withdrawer");
     const sent = await c.sendAll(["/lapor", "4", "1", "Ada perekrut ilegal di kampung saya", "0812 1111 2222", "1"]);
     const ref = REF_PATTERN.exec(sent)![0];

@@ -2,22 +2,19 @@
  * A family reports a missing relative through the console channel: every question, the validation
  * messages, skip / back / change, the summary, and the committed tip behind the reference shown.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { texts } from "../src/i18n/index.js";
 import { SqlSessionStore } from "../src/storage/session-store.js";
-import { ConsoleSession, openTestApp, REF_PATTERN, type TestApp } from "./helpers/console-session.js";
+import { ConsoleSession, REF_PATTERN, useTestApp } from "./helpers/console-session.js";
 import { backends } from "./helpers/databases.js";
 
 const id = texts("id").reports;
 
 describe.each(backends)("missing-person report through the console (%s)", (backend) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await openTestApp(backend);
-  });
-  afterAll(() => t.dispose());
+  const testApp = useTestApp(backend);
 
   it("asks every question, validates each answer, and submits what the reporter confirmed", async () => {
+    const t = testApp();
     const c = new ConsoleSession(t.app, "family-1");
     const sessions = new SqlSessionStore<{ flow?: { answers: object; consent?: object } }>(t.app.db);
 
@@ -91,6 +88,7 @@ describe.each(backends)("missing-person report through the console (%s)", (backe
   });
 
   it("records the consent (time and notice version) with the tip", async () => {
+    const t = testApp();
     const c = new ConsoleSession(t.app, "family-2");
     const startedAt = new Date();
     const sent = await c.sendAll(["/lapor", "4", "1", "Tetangga saya dijanjikan kerja di Kamboja", "lewati", "1"]);
@@ -107,6 +105,7 @@ describe.each(backends)("missing-person report through the console (%s)", (backe
   });
 
   it("shows the reference only once the tip is committed, and keeps the answers when saving fails", async () => {
+    const t = testApp();
     const c = new ConsoleSession(t.app, "family-3");
     await c.sendAll(["/lapor", "4", "1", "Ada calo menawarkan kerja ke Myanmar", "lewati"]);
     const submit = vi.spyOn(t.app.tips, "submit").mockRejectedValueOnce(new Error("database unavailable"));

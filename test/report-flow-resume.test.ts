@@ -2,21 +2,18 @@
  * A restart in the middle of a report loses nothing: the next message after the restart answers the
  * question the reporter was at, in the language they chose.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { texts } from "../src/i18n/index.js";
-import { ConsoleSession, openTestApp, REF_PATTERN, type TestApp } from "./helpers/console-session.js";
+import { ConsoleSession, REF_PATTERN, useTestApp } from "./helpers/console-session.js";
 import { backends } from "./helpers/databases.js";
 
 const en = texts("en").reports;
 
 describe.each(backends)("resuming a report after a restart (%s)", (backend) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await openTestApp(backend);
-  });
-  afterAll(() => t.dispose());
+  const testApp = useTestApp(backend);
 
   it("continues at the same question with the answers already given", async () => {
+    const t = testApp();
     const before = new ConsoleSession(t.app, "resumer");
     await before.sendAll(["/bahasa", "2", "/report", "3", "1"]);
     expect(await before.send("Phnom Penh, near the night market")).toContain(en.questions.howMany);

@@ -73,6 +73,18 @@ describe.each(backends)("Slack delivery on %s", (backend) => {
     await t.db.kysely.deleteFrom("outbox").execute();
   });
 
+  it("lets only one worker (of any process) work on a tip at a time", async () => {
+    const store = new SlackPostStore(t.db.kysely);
+    const attempts = await Promise.all([1, 2, 3].map(() => store.lock("LTR-LOCK-01", TRIAGE, 60_000)));
+    expect(attempts.filter(Boolean)).toHaveLength(1);
+    expect(await store.lock("LTR-LOCK-01", TRIAGE, 60_000)).toBe(false);
+    await store.unlock("LTR-LOCK-01");
+    expect(await store.lock("LTR-LOCK-01", TRIAGE, 1)).toBe(true);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await store.lock("LTR-LOCK-01", TRIAGE, 60_000)).toBe(true); // a crashed holder's lease expired
+    await store.deleteRef("LTR-LOCK-01");
+  });
+
   it("posts a new tip once and updates the same message as the tip moves", async () => {
     startWorker();
     const { ref } = await tips.submit(newTip("recruiter"));

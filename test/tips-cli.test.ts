@@ -2,9 +2,8 @@ import { Command } from "commander";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as purgeCommand from "../src/cli/commands/purge.js";
 import * as tipsCommand from "../src/cli/commands/tips.js";
-import { createTipService, type LenteraTipService } from "../src/core/tips/service.js";
-import { backends, openTestDatabase, type TestDatabase } from "./helpers/databases.js";
-import { newTip } from "./helpers/tips.js";
+import { backends } from "./helpers/databases.js";
+import { newTip, useTipService } from "./helpers/tips.js";
 
 /** Runs `lentera <args>` with this file's commands, capturing stdout, stderr and the exit code. */
 async function lentera(...args: string[]) {
@@ -28,25 +27,21 @@ async function lentera(...args: string[]) {
 }
 
 describe.each(backends)("officer CLI on %s", (backend) => {
-  let t: TestDatabase;
-  let tips: LenteraTipService;
+  const ctx = useTipService(backend);
   const savedEnv = { ...process.env };
-  beforeAll(async () => {
-    t = await openTestDatabase(backend);
-    tips = createTipService({ db: t.db, config: t.config });
-    Object.assign(process.env, t.env);
+  beforeAll(() => {
+    Object.assign(process.env, ctx.t.env); // the commands read their config from the environment
   });
-  afterAll(async () => {
+  afterAll(() => {
     process.env = savedEnv;
-    await t.dispose();
   });
   afterEach(() => {
     process.exitCode = undefined;
   });
 
   it("lists, shows and acts on tips with JSON output", async () => {
-    const danger = await tips.submit(newTip("danger_now", { reporter: { channel: "console", address: "s1", contact: "0812-5555-0000" } }));
-    const missing = await tips.submit(newTip("missing_person"));
+    const danger = await ctx.tips.submit(newTip("danger_now", { reporter: { channel: "console", address: "s1", contact: "0812-5555-0000" } }));
+    const missing = await ctx.tips.submit(newTip("missing_person"));
 
     const list = await lentera("tips", "list", "--json", "--status", "new");
     expect(list.exitCode).toBe(0);
@@ -70,7 +65,7 @@ describe.each(backends)("officer CLI on %s", (backend) => {
   });
 
   it("fails with a clear message and exit code 1 on bad input", async () => {
-    const { ref } = await tips.submit(newTip("other"));
+    const { ref } = await ctx.tips.submit(newTip("other"));
     const cases: [string[], RegExp][] = [
       [["tips", "show", "LTR-2222-22", "--json"], /no tip with reference LTR-2222-22/],
       [["tips", "act", ref, "close", "--as", "o1"], /close needs --outcome/],
@@ -90,15 +85,15 @@ describe.each(backends)("officer CLI on %s", (backend) => {
   });
 
   it("purges closed tips older than the given age and nothing else", async () => {
-    const closed = await tips.submit(newTip("other"));
-    const open = await tips.submit(newTip("other"));
-    await tips.act(closed.ref, "o1", "close", { outcome: "resolved" });
+    const closed = await ctx.tips.submit(newTip("other"));
+    const open = await ctx.tips.submit(newTip("other"));
+    await ctx.tips.act(closed.ref, "o1", "close", { outcome: "resolved" });
     const keep = await lentera("purge", "--older-than", "180d");
     expect(keep.json()).toMatchObject({ tips: 0 });
     await new Promise((r) => setTimeout(r, 5));
     const purge = await lentera("purge", "--older-than", "0m");
     expect(purge.json()).toMatchObject({ tips: 1 });
-    expect(await tips.show(closed.ref)).toBeUndefined();
-    expect(await tips.show(open.ref)).toBeDefined();
+    expect(await ctx.tips.show(closed.ref)).toBeUndefined();
+    expect(await ctx.tips.show(open.ref)).toBeDefined();
   });
 });

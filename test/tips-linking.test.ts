@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backends, openTestDatabase, type TestDatabase } from "./helpers/databases.js";
+import { backends } from "./helpers/databases.js";
 import { newTip, useTipService } from "./helpers/tips.js";
 
 describe.each(backends)("links between tips on %s", (backend) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SLACK_TIP_TOPIC } from "../src/core/tips/types.js";
 import { Outbox } from "../src/storage/outbox.js";
-import { backends, openTestDatabase, type TestDatabase } from "./helpers/databases.js";
+import { backends } from "./helpers/databases.js";
 import { manualClock, newTip, useTipService } from "./helpers/tips.js";
 
 describe.each(backends)("response targets on %s", (backend) => {

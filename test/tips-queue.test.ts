@@ -3,7 +3,7 @@ import { TipError } from "../src/core/tips/errors.js";
 import { SLACK_TIP_TOPIC } from "../src/core/tips/types.js";
 import { SqlNoticeQueue } from "../src/storage/notice-queue.js";
 import { Outbox } from "../src/storage/outbox.js";
-import { backends, openTestDatabase, type TestDatabase } from "./helpers/databases.js";
+import { backends } from "./helpers/databases.js";
 import { manualClock, newTip, useTipService } from "./helpers/tips.js";
 
 describe.each(backends)("officer queue on %s", (backend) => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { purgeExpired } from "../src/core/tips/retention.js";
 import { SqlNoticeQueue } from "../src/storage/notice-queue.js";
 import { SqlSessionStore } from "../src/storage/session-store.js";
-import { backends, openTestDatabase, type TestDatabase } from "./helpers/databases.js";
+import { backends } from "./helpers/databases.js";
 import { manualClock, newTip, useTipService } from "./helpers/tips.js";
 
 const DAY = 24 * 60;

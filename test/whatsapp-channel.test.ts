@@ -155,6 +155,14 @@ describe("WhatsApp channel", () => {
     await user.tap("WhatsApp");
     await user.sendImage("media-photo-1", "foto terakhir");
     await user.tap(t.skip);
+
+    // Eleven fields to pick from is too many for a list: numbered text, answered by typing the number.
+    const editMenu = await user.tap(t.edit);
+    expect(editMenu.at(-1)!.type).toBe("text");
+    expect(textOf(editMenu.at(-1)!)).toContain(`1. ${t.labels.name}`);
+    await user.say("1");
+    const summary = await user.say("Siti Aminah Lestari");
+    expect(summary.map(textOf).join("\n")).toContain("Siti Aminah Lestari");
     const done = await user.tap(t.send);
 
     const ref = /(LTR-[A-Z0-9]{4}-[A-Z0-9]{2})/.exec(done.map(textOf).join("\n"))?.[1];

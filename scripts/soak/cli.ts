@@ -44,7 +44,7 @@ export function formatResult(r: SoakResult): string {
     ...Object.entries(r.mixed.byScenario).map(([name, f]) => `  ${name.padEnd(17)} ${String(f.turns).padStart(5)} turns  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms`),
     "recovery:",
     `  SIGKILL → replacement ready       ${s(r.recovery.killedInstanceRestartMs)} (${r.recovery.deliveriesRetriedDuringKill} deliveries redelivered meanwhile)`,
-    `  Slack down ${s(r.recovery.slackOutageMs)} → backlog drained ${s(r.recovery.slackBacklogDrainMs)} after recovery`,
+    `  Slack down ${s(r.recovery.slackOutageMs)} → backlog drained ${s(r.recovery.slackBacklogDrainMs)} after recovery (${r.recovery.slackPostsAfterOutage} posts by then)`,
     `  DB refused ${s(r.recovery.dbOutageMs)} → all /readyz ok ${s(r.recovery.dbReadyAgainMs)}, first answer ${s(r.recovery.dbFirstAnswerMs)} after`,
     `load: ${r.stats.duplicatesSent} duplicate deliveries sent, ${r.stats.redeliveries} redeliveries, ${r.stats.apologies} apologies, ${r.stats.timeouts} silent turns re-sent, ${r.stats.rateLimited} rate-limited`,
     `tips: ${v.tipsInDatabase} in the database, ${v.referencesReceived} references received by reporters`,

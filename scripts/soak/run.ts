@@ -96,6 +96,8 @@ export interface SoakResult {
     deliveriesRetriedDuringKill: number;
     slackOutageMs: number;
     slackBacklogDrainMs: number | undefined;
+    /** Slack messages posted after the outage ended (the backlog plus new tips). */
+    slackPostsAfterOutage: number;
     dbOutageMs: number;
     dbReadyAgainMs: number | undefined;
     dbFirstAnswerMs: number | undefined;
@@ -291,17 +293,16 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         }),
       );
 
-    // --- 1. question mix: 1 instance, then 2 ---
-    log("soak: starting PostgreSQL, fakes and instance a");
-    await boot("a");
+    // --- 1. question mix: 1 instance, then 2 (all are started first, so no boot competes with the load) ---
+    const names = o.instances === 3 ? ["a", "b", "c"] : ["a", "b"];
+    log(`soak: starting ${names.length} instances`);
+    await Promise.all(names.map(boot));
     route(["a"]);
     log(`soak: question mix on 1 instance for ${o.throughputMs / 1000} s`);
     const t1 = Date.now();
     await load(t1 + o.throughputMs, () => "question", turnOptions);
     const throughput1 = figures(stats.turns, t1, t1 + o.throughputMs, 1);
 
-    log(`soak: starting instance b${o.instances === 3 ? " and c" : ""}`);
-    await Promise.all(o.instances === 3 ? [boot("b"), boot("c")] : [boot("b")]);
     route(["a", "b"]);
     log(`soak: question mix on 2 instances for ${o.throughputMs / 1000} s`);
     const t2 = Date.now();
@@ -309,41 +310,52 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const throughput2 = figures(stats.turns, t2, t2 + o.throughputMs, 2);
 
     // --- 2. mixed load with faults ---
-    const names = o.instances === 3 ? ["a", "b", "c"] : ["a", "b"];
     route(names);
     const mixedOptions: TurnOptions = { ...turnOptions, duplicateProbability: o.duplicateProbability };
     const tm = Date.now();
     const mixedEnd = tm + o.mixedMs;
+    const at = (fraction: number) => sleep(Math.max(0, tm + o.mixedMs * fraction - Date.now()));
     log(`soak: mixed load on ${names.length} instances for ${o.mixedMs / 1000} s, with faults`);
     const mix = load(mixedEnd, () => rng.weighted({ question: 45, offer: 20, report_other: 20, report_recruiter: 15 }), mixedOptions);
 
-    const faults = (async () => {
-      await sleep(o.mixedMs * 0.15);
+    const kill = (async () => {
+      await at(0.1);
       const victim = names[0]!;
       const redeliveriesBefore = balancer.redeliveries;
       const killedAt = Date.now();
       expectedExit.add(live.get(victim)!.pid);
       await live.get(victim)!.kill();
       live.delete(victim);
-      log(`  fault: SIGKILL ${victim}, restarting it`);
+      log(`  fault: SIGKILL ${victim} mid-load, restarting it`);
       await boot(victim);
-      const killedInstanceRestartMs = Date.now() - killedAt;
-      const deliveriesRetriedDuringKill = balancer.redeliveries - redeliveriesBefore;
+      return { killedInstanceRestartMs: Date.now() - killedAt, deliveriesRetriedDuringKill: balancer.redeliveries - redeliveriesBefore };
+    })();
 
-      await sleep(Math.max(0, tm + o.mixedMs * 0.35 - Date.now()));
+    let slackBack!: () => void;
+    const slackRecovered = new Promise<void>((resolve) => (slackBack = resolve));
+    const slackOutage = (async () => {
+      await at(0.3);
       log(`  fault: Slack answers 500 for ${o.slackOutageMs / 1000} s`);
       slack.fail({ status: 500 }, { forMs: o.slackOutageMs });
       await sleep(o.slackOutageMs);
       const slackBackAt = new Date();
       slack.recover();
+      slackBack();
+      // Drained: every Slack post enqueued before Slack came back is done.
       const slackBacklogDrainMs = await until(async () => {
         const row = await db.selectFrom("outbox").select((eb) => eb.fn.countAll().as("n"))
           .where("topic", "=", "slack.tip").where("done_at", "is", null)
           .where("created_at", "<=", slackBackAt.toISOString()).executeTakeFirstOrThrow();
         return Number(row.n) === 0;
       }, 120_000);
+      const slackPostsAfterOutage = slack.messages.filter((m) => Number(m.ts) * 1000 >= slackBackAt.getTime()).length;
+      return { slackBacklogDrainMs, slackPostsAfterOutage };
+    })();
 
-      await sleep(Math.max(0, tm + o.mixedMs * 0.7 - Date.now()));
+    const dbOutage = (async () => {
+      // One fault at a time: the database goes away only after Slack is back.
+      await slackRecovered;
+      await at(0.6);
       log(`  fault: PostgreSQL refuses connections for ${o.dbOutageMs / 1000} s`);
       const turnsBefore = stats.turns.length;
       await proxy.outage(o.dbOutageMs);
@@ -353,8 +365,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         return answers.every(Boolean);
       }, 60_000, 100);
       const dbFirstAnswerMs = await until(async () => stats.turns.slice(turnsBefore).some((t) => t.startedAt >= dbBackAt), 60_000, 100);
-      return { killedInstanceRestartMs, deliveriesRetriedDuringKill, slackBacklogDrainMs, dbReadyAgainMs, dbFirstAnswerMs };
+      return { dbReadyAgainMs, dbFirstAnswerMs };
     })();
+    const faults = Promise.all([kill, slackOutage, dbOutage]).then(([k, s, d]) => ({ ...k, ...s, ...d }));
 
     const recoveryFigures = await faults;
     await Promise.race([mix, sleep(Math.max(0, mixedEnd - Date.now()) + o.drainTimeoutMs)]);

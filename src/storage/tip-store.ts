@@ -68,6 +68,7 @@ export function isOverdue(row: Pick<TipRow, "status" | "due_at" | "first_respons
 }
 
 export const MAX_LINKS_PER_ENTITY = 50;
+const DELETE_CHUNK = 1000;
 
 export class TipStore {
   readonly #db: Db;
@@ -237,9 +238,13 @@ export class TipStore {
 
   /** Deletes tips and, through ON DELETE CASCADE, their entities, links, audit log and notices. */
   async deleteTips(q: Kysely<any>, ids: number[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    const result = await q.deleteFrom("tips").where("id", "in", ids).executeTakeFirst();
-    return Number(result.numDeletedRows);
+    let deleted = 0;
+    // In chunks: both backends cap the number of bound parameters per statement.
+    for (let i = 0; i < ids.length; i += DELETE_CHUNK) {
+      const result = await q.deleteFrom("tips").where("id", "in", ids.slice(i, i + DELETE_CHUNK)).executeTakeFirst();
+      deleted += Number(result.numDeletedRows);
+    }
+    return deleted;
   }
 
   async closedBefore(q: Kysely<any>, cutoff: Date): Promise<{ id: number; ref: string }[]> {

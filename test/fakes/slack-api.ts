@@ -30,6 +30,8 @@ export interface FakeMessage {
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
   deleted: boolean;
   updates: number;
+  /** When it was posted (ms since epoch). */
+  postedAt: number;
 }
 
 export type FailureMode = { status: 500 } | { status: 429; retryAfter: number } | { lostResponse: true };
@@ -127,6 +129,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         metadata: args.metadata,
         deleted: false,
         updates: 0,
+        postedAt: Date.now(),
       };
       messages.push(m);
       return { channel: m.channel, ts: m.ts, message: shown(m, true) };
@@ -263,22 +266,22 @@ export function signSlackRequest(secret: string, body: string, contentType: stri
 const FORM = "application/x-www-form-urlencoded";
 let triggerSeq = 0;
 
-function interactive(payload: Record<string, unknown>): string {
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-}
-
-function slackUser(userId: string) {
-  return { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: FAKE_TEAM.id };
-}
-
-export function blockActionBody(o: { userId: string; actionId: string; value: string; channel: string; messageTs: string; responseUrl: string }): string {
-  return interactive({
-    type: "block_actions",
-    user: slackUser(o.userId),
+/** An interactive payload as Slack posts it: form-encoded `payload=<JSON>` with the common envelope. */
+function interactive(type: string, userId: string, fields: Record<string, unknown>): string {
+  const payload = {
+    type,
+    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: FAKE_TEAM.id },
     api_app_id: "A0LENTERA",
     token: "legacy-verification-token",
     team: { id: FAKE_TEAM.id, domain: "lentera-test" },
     trigger_id: `trigger-${++triggerSeq}`,
+    ...fields,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export function blockActionBody(o: { userId: string; actionId: string; value: string; channel: string; messageTs: string; responseUrl: string }): string {
+  return interactive("block_actions", o.userId, {
     channel: { id: o.channel, name: "triage" },
     container: { type: "message", message_ts: o.messageTs, channel_id: o.channel, is_ephemeral: false },
     message: { type: "message", ts: o.messageTs, text: "" },
@@ -290,13 +293,7 @@ export function blockActionBody(o: { userId: string; actionId: string; value: st
 }
 
 export function viewSubmissionBody(o: { userId: string; callbackId: string; privateMetadata: string; values: Record<string, Record<string, unknown>> }): string {
-  return interactive({
-    type: "view_submission",
-    user: slackUser(o.userId),
-    api_app_id: "A0LENTERA",
-    token: "legacy-verification-token",
-    team: { id: FAKE_TEAM.id, domain: "lentera-test" },
-    trigger_id: `trigger-${++triggerSeq}`,
+  return interactive("view_submission", o.userId, {
     view: {
       id: "V0MODAL",
       type: "modal",

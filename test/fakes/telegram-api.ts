@@ -11,6 +11,8 @@ export interface ApiCall {
   method: string;
   body: Record<string, any>;
   at: number;
+  /** False when the fake answered with an error (429). */
+  ok: boolean;
 }
 
 export const FAKE_BOT_INFO: UserFromGetMe = {
@@ -132,11 +134,12 @@ export async function startFakeTelegramApi(opts: { botInfo?: UserFromGetMe } = {
       } catch {
         return json(res, 400, { ok: false, error_code: 400, description: "Bad Request: body is not JSON" });
       }
-      const call = { method, body, at: Date.now() };
+      const failure = failures.get(method);
+      const fail = failure !== undefined && failure.times > 0;
+      const call = { method, body, at: Date.now(), ok: !fail };
       calls.push(call);
       for (const w of [...watchers]) w(call);
-      const failure = failures.get(method);
-      if (failure && failure.times > 0) {
+      if (fail) {
         failure.times--;
         return json(res, 429, {
           ok: false,
@@ -171,7 +174,7 @@ export async function startFakeTelegramApi(opts: { botInfo?: UserFromGetMe } = {
     },
     sentTexts(chatId) {
       return calls
-        .filter((c) => c.method === "sendMessage" && (chatId === undefined || Number(c.body.chat_id) === chatId))
+        .filter((c) => c.method === "sendMessage" && c.ok && (chatId === undefined || Number(c.body.chat_id) === chatId))
         .map((c) => String(c.body.text));
     },
     onCall(listener) {

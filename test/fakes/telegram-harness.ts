@@ -104,7 +104,7 @@ export async function startTelegramHarness(options: HarnessOptions = {}): Promis
     await deliver();
     const replies = await answered;
     const expected = replies.flatMap(toTelegramSends).length;
-    const toChat = (c: ApiCall) => c.method === "sendMessage" && Number(c.body.chat_id) === user.id;
+    const toChat = (c: ApiCall) => c.method === "sendMessage" && c.ok && Number(c.body.chat_id) === user.id;
     let sent = api.calls.slice(from).filter(toChat);
     while (sent.length < expected) {
       const fromIndex = sent.length > 0 ? api.calls.indexOf(sent.at(-1)!) + 1 : from;

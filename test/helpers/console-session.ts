@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll } from "vitest";
 import { createApp, type App } from "../../src/app.js";
 import { startConsole } from "../../src/channels/console/index.js";
 import type { RunningConsole } from "../../src/channels/console/console-channel.js";
@@ -86,6 +87,19 @@ export async function openTestApp(backend: Backend, env: Record<string, string> 
     },
   };
   return testApp;
+}
+
+/** One test app for the tests of a describe block: opened before them, disposed after. */
+export function useTestApp(backend: Backend): () => TestApp {
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    t = await openTestApp(backend);
+  });
+  afterAll(() => t?.dispose());
+  return () => {
+    if (!t) throw new Error("the test app is not open yet");
+    return t;
+  };
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

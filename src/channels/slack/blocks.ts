@@ -230,61 +230,53 @@ export function tipListBlocks(title: string, views: OfficerTipView[], ctx: Rende
   return [{ type: "section", text: mrkdwn(`*${escapeMrkdwn(title)}*`) }, ...sections(lines)];
 }
 
-function privateMetadata(ref: string): string {
-  return JSON.stringify({ ref });
+/** A modal about one tip: the ref travels in private_metadata, and is shown on top. */
+function tipModal(callbackId: string, ref: string, lang: Lang, labels: { title: string; submit: string; hint?: string }, inputs: KnownBlock[]): ModalView {
+  const heading = `*${escapeMrkdwn(ref)}*${labels.hint ? ` · ${labels.hint}` : ""}`;
+  return {
+    type: "modal",
+    callback_id: callbackId,
+    private_metadata: JSON.stringify({ ref }),
+    title: plain(labels.title, 24),
+    submit: plain(labels.submit, 24),
+    close: plain(t(lang).cancel, 24),
+    blocks: [{ type: "context", elements: [mrkdwn(heading)] }, ...inputs],
+  };
 }
 
 export function askModal(ref: string, lang: Lang): ModalView {
   const s = t(lang);
-  return {
-    type: "modal",
-    callback_id: VIEWS.ask,
-    private_metadata: privateMetadata(ref),
-    title: plain(s.askTitle, 24),
-    submit: plain(s.askSubmit, 24),
-    close: plain(s.cancel, 24),
-    blocks: [
-      { type: "context", elements: [mrkdwn(`*${ref}* · ${s.askHint}`)] },
-      {
-        type: "input",
-        block_id: INPUTS.question,
-        label: plain(s.askLabel, 2000),
-        element: { type: "plain_text_input", action_id: INPUTS.value, multiline: true, min_length: 2, max_length: 1000 },
-      },
-    ],
-  };
+  return tipModal(VIEWS.ask, ref, lang, { title: s.askTitle, submit: s.askSubmit, hint: s.askHint }, [
+    {
+      type: "input",
+      block_id: INPUTS.question,
+      label: plain(s.askLabel, 2000),
+      element: { type: "plain_text_input", action_id: INPUTS.value, multiline: true, min_length: 2, max_length: 1000 },
+    },
+  ]);
 }
 
 export function closeModal(ref: string, lang: Lang): ModalView {
   const s = t(lang);
-  return {
-    type: "modal",
-    callback_id: VIEWS.close,
-    private_metadata: privateMetadata(ref),
-    title: plain(s.closeTitle, 24),
-    submit: plain(s.closeSubmit, 24),
-    close: plain(s.cancel, 24),
-    blocks: [
-      { type: "context", elements: [mrkdwn(`*${ref}*`)] },
-      {
-        type: "input",
-        block_id: INPUTS.outcome,
-        label: plain(s.outcomeLabel, 2000),
-        element: {
-          type: "static_select",
-          action_id: INPUTS.value,
-          options: OUTCOMES.map((o) => ({ text: plain(s.outcomes[o]), value: o })),
-        },
+  return tipModal(VIEWS.close, ref, lang, { title: s.closeTitle, submit: s.closeSubmit }, [
+    {
+      type: "input",
+      block_id: INPUTS.outcome,
+      label: plain(s.outcomeLabel, 2000),
+      element: {
+        type: "static_select",
+        action_id: INPUTS.value,
+        options: OUTCOMES.map((o) => ({ text: plain(s.outcomes[o]), value: o })),
       },
-      {
-        type: "input",
-        block_id: INPUTS.note,
-        optional: true,
-        label: plain(s.noteLabel, 2000),
-        element: { type: "plain_text_input", action_id: INPUTS.value, multiline: true, max_length: 1000 },
-      },
-    ],
-  };
+    },
+    {
+      type: "input",
+      block_id: INPUTS.note,
+      optional: true,
+      label: plain(s.noteLabel, 2000),
+      element: { type: "plain_text_input", action_id: INPUTS.value, multiline: true, max_length: 1000 },
+    },
+  ]);
 }
 
 export function refFromPrivateMetadata(metadata: string): string | undefined {

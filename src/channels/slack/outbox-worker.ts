@@ -45,7 +45,7 @@ export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
   leaseMs: 60_000,
   pollIntervalMs: 500,
   unavailableBaseMs: 1_000,
-  unavailableMaxMs: 15_000,
+  unavailableMaxMs: 10_000,
   rejectedBaseMs: 2_000,
   rejectedMaxMs: 15 * 60_000,
   busyRetryMs: 1_000,

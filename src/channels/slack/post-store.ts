@@ -75,18 +75,19 @@ export class SlackPostStore {
    */
   async lock(ref: string, channel: string, leaseMs: number): Promise<boolean> {
     const now = this.#now();
-    await this.#db
-      .insertInto("slack_posts")
-      .values({ key: mainKey(ref), ref, channel })
-      .onConflict((oc) => oc.column("key").doNothing())
-      .execute();
+    const leaseUntil = toDbTime(new Date(now.getTime() + leaseMs));
+    // One statement (one commit): insert the row with the lease, or take the lease if it is free.
     const result = await this.#db
-      .updateTable("slack_posts")
-      .set({ lease_until: toDbTime(new Date(now.getTime() + leaseMs)) })
-      .where("key", "=", mainKey(ref))
-      .where((w) => w.or([w("lease_until", "is", null), w("lease_until", "<", toDbTime(now))]))
+      .insertInto("slack_posts")
+      .values({ key: mainKey(ref), ref, channel, lease_until: leaseUntil })
+      .onConflict((oc) =>
+        oc
+          .column("key")
+          .doUpdateSet({ lease_until: leaseUntil })
+          .where((w) => w.or([w("slack_posts.lease_until", "is", null), w("slack_posts.lease_until", "<", toDbTime(now))])),
+      )
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return Number(result.numInsertedOrUpdatedRows) === 1;
   }
 
   async unlock(ref: string): Promise<void> {

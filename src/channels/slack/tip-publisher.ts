@@ -80,13 +80,14 @@ export class TipPublisher {
 
   /** Render context with links to the posted messages of `refs`. */
   async renderContext(refs: string[]): Promise<RenderContext> {
-    const [teamUrl, messages] = await Promise.all([this.teamUrl(), this.#store.mainMessages(refs)]);
+    // Without the workspace URL (Slack unreachable) lists still render, only without links.
+    const [teamUrl, messages] = await Promise.all([this.teamUrl().catch(() => undefined), this.#store.mainMessages(refs)]);
     return {
       lang: this.#opts.lang,
       now: this.#now(),
       link: (ref) => {
         const m = messages.get(ref);
-        return m ? permalink(teamUrl, m.channel, m.ts) : undefined;
+        return m && teamUrl ? permalink(teamUrl, m.channel, m.ts) : undefined;
       },
     };
   }
@@ -123,8 +124,7 @@ export class TipPublisher {
       });
     }
     if (view.overdue && view.status !== "closed") {
-      const target = view.urgent ? alertTarget : { channel, threadTs: main.ts, broadcast: true };
-      await this.#poster.postOnce(`overdue:${view.ref}:${view.dueAt.toISOString()}`, view.ref, target, {
+      await this.#poster.postOnce(`overdue:${view.ref}:${view.dueAt.toISOString()}`, view.ref, alertTarget, {
         text: overdueAlertText(view, { ...ctx, link: () => url }, view.urgent ? mention : undefined),
       });
     }

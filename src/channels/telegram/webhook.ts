@@ -16,16 +16,17 @@ import type { App } from "../../app.js";
 import type { HttpServer } from "../../http/server.js";
 import { sendJson } from "../../http/server.js";
 import { ALLOWED_UPDATES, INBOX_SOURCE } from "./bot.js";
+import type { InboxEvent } from "../../storage/inbox.js";
+import { backoffDelayMs } from "../../storage/lease.js";
+import { kickable } from "../whatsapp/kickable.js";
 import { describeError } from "./errors.js";
-import { startPollLoop } from "./poll-loop.js";
 
 export const MIN_WEBHOOK_SECRET_LENGTH = 32;
-/** Updates processed at once by this instance (one chat's updates still run in order). */
+/** Updates processed at once by this instance. */
 const MAX_CONCURRENT = 100;
 /** Longer than any update takes (LLM timeouts included), so a live worker never loses its lease. */
 const LEASE_MS = 5 * 60_000;
 const RECOVERY_POLL_MS = 5_000;
-const RETRY_DELAY_MS = 30_000;
 
 export function webhookSecret(secret: string | undefined): string {
   if (!secret || secret.length < MIN_WEBHOOK_SECRET_LENGTH) {
@@ -47,32 +48,34 @@ export async function startWebhook(app: App, http: HttpServer, bot: Bot): Promis
   const logger = app.logger.child({ channel: "telegram" });
 
   const inFlight = new Set<Promise<void>>();
-  const processStored = async (event: { id: string; payload: Update }) => {
+  let stopped = false;
+  const processStored = async (event: InboxEvent<Update>) => {
     try {
       await bot.handleUpdate(event.payload);
       await app.inbox.done(event.id);
     } catch (error) {
       logger.error({ updateId: event.payload.update_id, err: describeError(error) }, "stored telegram update failed; will retry");
-      await app.inbox.retryLater(event.id, new Date(Date.now() + RETRY_DELAY_MS), describeError(error).type as string);
+      await app.inbox.retryLater(event.id, new Date(Date.now() + backoffDelayMs(event.attempts)), "processing failed");
     }
   };
-  const worker = startPollLoop(
-    "telegram-inbox",
-    async () => {
-      const room = MAX_CONCURRENT - inFlight.size;
-      if (room <= 0) return false;
-      const events = await app.inbox.claimPending<Update>(INBOX_SOURCE, room, LEASE_MS);
+  /** Claims stored updates while there is room; one chat's updates still run in order (sequentialize). */
+  async function drain(): Promise<void> {
+    while (!stopped) {
+      if (inFlight.size >= MAX_CONCURRENT) {
+        await Promise.race(inFlight);
+        continue;
+      }
+      const events = await app.inbox.claimPending<Update>(INBOX_SOURCE, MAX_CONCURRENT - inFlight.size, LEASE_MS);
+      if (events.length === 0) return;
       for (const event of events) {
-        const task = processStored(event).finally(() => {
-          inFlight.delete(task);
-          worker.kick();
-        });
+        const task = processStored(event).finally(() => inFlight.delete(task));
         inFlight.add(task);
       }
-      return events.length === room;
-    },
-    { idleMs: RECOVERY_POLL_MS, logger },
-  );
+    }
+  }
+  // Started now: updates a crashed process acknowledged but never handled are taken up at once.
+  const worker = kickable(drain, { intervalMs: RECOVERY_POLL_MS, logger, what: "telegram inbox" });
+  worker.kick();
 
   // A receiving-only bot: its one middleware stores the update. Same identity as the processing bot.
   const receiver = new Bot(bot.token, { botInfo: bot.botInfo });
@@ -92,8 +95,9 @@ export async function startWebhook(app: App, http: HttpServer, bot: Bot): Promis
   return {
     async stop() {
       open = false;
+      stopped = true;
       await worker.stop();
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await Promise.allSettled([...inFlight]);
     },
   };
 }

@@ -49,10 +49,10 @@ export class WhatsAppContacts {
   }
 
   /** The choices the user was last shown (none clears them, so stale numbers are not matched). */
-  async setChoices(address: string, options: ReplyOption[] | undefined): Promise<void> {
+  async setChoices(address: string, options: ReplyOption[]): Promise<void> {
     await this.#db.kysely
       .updateTable("whatsapp_contacts")
-      .set({ options_json: options?.length ? JSON.stringify(options.map(({ id, label }) => ({ id, label }))) : null })
+      .set({ options_json: options.length > 0 ? JSON.stringify(options.map(({ id, label }) => ({ id, label }))) : null })
       .where("reporter_pseudonym", "=", this.#pseudonym(address))
       .execute();
   }

@@ -21,6 +21,11 @@ export interface InboxWorkerOptions {
   inbox: InboxLike;
   process(message: WhatsAppInboundMessage): Promise<void>;
   logger: Logger;
+  /**
+   * Messages processed at once. Storage and the engine run on the event loop that also answers
+   * webhooks, so more concurrency mostly delays the 200s (bench/whatsapp.ts); 8 still overlaps
+   * Graph API round trips.
+   */
   concurrency?: number;
   /** A message still leased after this long is taken to be abandoned (crashed process). */
   leaseMs?: number;
@@ -36,7 +41,7 @@ export interface InboxWorker {
 
 export function startInboxWorker(options: InboxWorkerOptions): InboxWorker {
   const { inbox, logger } = options;
-  const concurrency = options.concurrency ?? 32;
+  const concurrency = options.concurrency ?? 8;
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const inFlight = new Set<Promise<void>>();
   const lastOfSender = new Map<string, Promise<void>>();

@@ -61,9 +61,9 @@ export function createProcessor(deps: ProcessorDeps) {
     }
 
     const inbound = conversion.inbound;
-    if (inbound.text !== undefined && inbound.action === undefined && !inbound.attachments?.length) {
-      const choices = await contacts.choices(address);
-      const action = choices.length > 0 ? matchTypedChoice(inbound.text, choices) : undefined;
+    const shownChoices = await contacts.choices(address);
+    if (inbound.text !== undefined && inbound.action === undefined && !inbound.attachments?.length && shownChoices.length > 0) {
+      const action = matchTypedChoice(inbound.text, shownChoices);
       if (action) {
         delete inbound.text;
         inbound.action = action;
@@ -79,8 +79,9 @@ export function createProcessor(deps: ProcessorDeps) {
       return;
     }
     // Only a numbered list is answered by typing a number; buttons and lists send the option id.
-    const numbered = [...replies].reverse().find((r) => r.options?.length);
-    await contacts.setChoices(address, numbered?.options && choiceStyle(numbered.options) === "numbered" ? numbered.options : undefined);
+    const last = [...replies].reverse().find((r) => r.options?.length)?.options;
+    const numbered = last && choiceStyle(last) === "numbered" ? last : [];
+    if (numbered.length > 0 || shownChoices.length > 0) await contacts.setChoices(address, numbered);
     try {
       await send(address, replies, guessLang);
     } catch (err) {

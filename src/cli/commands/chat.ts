@@ -4,7 +4,6 @@
  */
 import type { Command } from "commander";
 import { z } from "zod";
-import { createApp, stopOnSignals } from "../../app.js";
 import { DEFAULT_CONSOLE_SESSION, startConsole } from "../../channels/console/index.js";
 import { ConfigError, loadConfig } from "../../config.js";
 import { langSchema } from "../../core/messages.js";
@@ -25,6 +24,8 @@ export function register(program: Command): void {
       const parsed = chatOptions.safeParse(raw);
       if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
       const config = loadConfig();
+      // Loaded here, not at the top: every `lentera` command would otherwise pay for the whole app.
+      const { createApp, stopOnSignals } = await import("../../app.js");
       // Log lines would interleave with the chat: only warnings unless LOG_LEVEL asks for more.
       const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn");
       const app = await createApp(config, { logger });

@@ -7,10 +7,10 @@ import { readdirSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { createApp, stopOnSignals, type App } from "../../app.js";
+import type { App } from "../../app.js";
 import type { ChannelModule, RunningChannel } from "../../channels/types.js";
 import { loadConfig } from "../../config.js";
-import { createHttpServer, type HttpServer } from "../../http/server.js";
+import type { HttpServer } from "../../http/server.js";
 import { texts } from "../../i18n/index.js";
 import { createLogger } from "../../logger.js";
 
@@ -48,6 +48,9 @@ export function register(program: Command): void {
     .description("run Lentera: every configured channel (the console when no Telegram/WhatsApp token is set)")
     .action(async () => {
       const config = loadConfig();
+      // Loaded here, not at the top: every `lentera` command would otherwise pay for the whole app.
+      const { createApp, stopOnSignals } = await import("../../app.js");
+      const { createHttpServer } = await import("../../http/server.js");
       const t = texts(config.LENTERA_DEFAULT_LANG).common;
       const say = (line: string) => process.stderr.write(`${line}\n`);
       const logger = createLogger(config.LOG_LEVEL);

@@ -22,7 +22,7 @@ import {
   langFromArg, langFromHint, looksLikeReference, parseCommand, type Command, type CommandName,
 } from "./commands.js";
 import { KeyedLock } from "./keyed-lock.js";
-import { OFFER_ACTIONS, recruiterPrefill, rememberOffer, renderOfferCheck } from "./offer-reply.js";
+import { OFFER_ACTIONS, recruiterPrefill, rememberOffer, renderAgencyMatch, renderOfferCheck } from "./offer-reply.js";
 import { newSession, sessionSchema, type Session } from "./session.js";
 
 export type EngineConfig = Pick<
@@ -192,7 +192,7 @@ export class ConversationEngine {
         return inFlow ? this.#flowPrompt(turn, t.reports.flowHelp) : [{ text: t.common.help }];
       case "cek":
         if (inFlow) return this.#inProgress(turn);
-        if (command.arg) return this.#checkOffer(turn, command.arg);
+        if (command.arg) return this.#check(turn, command.arg, true);
         turn.session.awaiting = "offer";
         return [{ text: t.common.offerAsk }];
       case "lapor":
@@ -293,19 +293,31 @@ export class ConversationEngine {
     const { text, msg } = turn;
     const t = texts(this.#lang(turn));
     if (!text) return [{ text: t.common.empty }];
-    if (awaiting === "offer") return this.#checkOffer(turn, text);
+    if (awaiting === "offer") return this.#check(turn, text, true);
     if (looksLikeReference(text)) return this.#status(turn, text);
 
     const reply = await this.#deps.tips.addReporterReply(msg.channel, msg.address, text);
     if (reply) return [{ text: t.reports.replyForwarded(reply.ref) }];
 
-    if (msg.forwarded || this.#deps.offers.looksLikeOffer(text)) return this.#checkOffer(turn, text);
-    return this.#answer(turn);
+    return (await this.#check(turn, text, false)) ?? this.#answer(turn);
   }
 
-  async #checkOffer(turn: Turn, text: string): Promise<OutboundMessage[]> {
+  /**
+   * A job offer (pasted, forwarded, or sent after /cek) gets the red-flag check; a question about one
+   * company ("apakah PT Maju Jaya resmi?") gets the licensed-agency registry's answer. Text sent after
+   * /cek is checked either way; other text only when it looks like one of the two.
+   */
+  async #check(turn: Turn, text: string, asked: true): Promise<OutboundMessage[]>;
+  async #check(turn: Turn, text: string, asked: boolean): Promise<OutboundMessage[] | undefined>;
+  async #check(turn: Turn, text: string, asked: boolean): Promise<OutboundMessage[] | undefined> {
+    const { offers } = this.#deps;
     const lang = this.#lang(turn);
-    const check = await this.#deps.offers.check(text, { lang });
+    const isOffer = turn.msg.forwarded || offers.looksLikeOffer(text);
+    // After /cek a bare company name ("PT Maju Jaya") asks about that company.
+    const company = isOffer ? undefined : offers.agencyQuery?.(asked ? `cek ${text}` : text);
+    if (company && offers.checkAgency) return [renderAgencyMatch(await offers.checkAgency(company), lang)];
+    if (!isOffer && !asked) return undefined;
+    const check = await offers.check(text, { lang });
     turn.session.lastOffer = rememberOffer(text, check);
     return [renderOfferCheck(check, lang)];
   }

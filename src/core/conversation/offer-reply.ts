@@ -3,7 +3,7 @@
  * ("report this recruiter" in one tap, with the phones, handles, links and companies found).
  */
 import type { Lang, OutboundMessage, ReplyOption } from "../messages.js";
-import type { OfferCheck, OfferEntities, OfferFlag } from "../ports.js";
+import type { AgencyMatch, OfferCheck, OfferEntities, OfferFlag } from "../ports.js";
 import type { OfferEntitiesPrefill } from "../reports/schemas.js";
 import { texts } from "../../i18n/index.js";
 import type { LastOffer } from "./session.js";
@@ -30,11 +30,12 @@ export function renderOfferCheck(check: OfferCheck, lang: Lang): OutboundMessage
   const lines = [t.offerRisk[check.risk]];
   if (check.flags.length > 0) lines.push("", t.offerFlagsTitle, ...flagLines(check.flags, lang));
   if (check.positives.length > 0) lines.push("", t.offerPositivesTitle, ...flagLines(check.positives, lang));
-  if (check.agencies.length > 0) {
-    lines.push("");
-    for (const a of check.agencies) {
-      lines.push(a.status === "licensed" ? t.offerAgency.licensed(a.name, a.licence ?? "") : t.offerAgency[a.status](a.name));
-    }
+  // Licensed and revoked agencies are already explained by a flag or a good sign.
+  const notFound = check.agencies.filter((a) => a.status === "not_found");
+  const unchecked = check.agencies.some((a) => a.status === "no_registry");
+  if (notFound.length > 0 || unchecked) {
+    lines.push("", ...notFound.map((a) => texts(lang).offers.agency.not_found(a.name)));
+    if (unchecked) lines.push(texts(lang).offers.agency.no_registry);
   }
   const e = check.entities;
   const found = [...e.phones, ...e.handles, ...e.links];
@@ -43,6 +44,19 @@ export function renderOfferCheck(check: OfferCheck, lang: Lang): OutboundMessage
   const options: ReplyOption[] = [{ id: OFFER_ACTIONS.checkAnother, label: t.offerCheckAnother }];
   if (check.risk !== "low") options.unshift({ id: OFFER_ACTIONS.report, label: t.offerReport });
   return { text: lines.join("\n"), options, urgent: check.risk === "high" };
+}
+
+/** The registry's answer to "is this company licensed?". */
+export function renderAgencyMatch(match: AgencyMatch, lang: Lang): OutboundMessage {
+  const t = texts(lang).offers.agency;
+  switch (match.status) {
+    case "licensed":
+      return { text: t.licensed(match.name, match.licence ?? "") };
+    case "no_registry":
+      return { text: t.no_registry };
+    default:
+      return { text: t[match.status](match.name) };
+  }
 }
 
 function prefillEntities(e: OfferEntities): OfferEntitiesPrefill {

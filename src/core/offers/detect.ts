@@ -3,7 +3,7 @@
  * logic needs more than phrases: the salary level for the job and place, a missing verifiable employer,
  * the destination (and, for the Middle East, the kind of work), and the minimum age.
  */
-import { extractEntities, type ExtractedEntities, type PlaceMention } from "./entities.js";
+import { destinationNames, extractEntities, type ExtractedEntities, type PlaceMention } from "./entities.js";
 import type { FlagId, PositiveId } from "./flags.js";
 import { BORDER_AREAS, FOREIGN_PLACE_PHRASES, INDONESIAN_PLACES } from "./gazetteer.js";
 import { OFFER_LEXICON } from "./lexicon.js";
@@ -53,6 +53,11 @@ const UNDERAGE = [
   /\b(\d{1,2})\s*(?:th|thn|tahun|years?)(?:\s*old)?\b[^.\n]{0,20}\b(?:boleh|bisa|ok|welcome|diterima|can apply)/giu,
 ];
 const ADULT_AGE = 18;
+/** Chat and social-media links: recruiting through them is the social_media_recruiter tactic. */
+const CHAT_LINK = /^(?:https?:\/\/)?(?:www\.)?(?:t\.me|wa\.me|chat\.whatsapp\.com|api\.whatsapp\.com|m\.me|ig\.me|fb\.me|line\.me|(?:[a-z]+\.)?(?:instagram|facebook|tiktok)\.com)\//i;
+/** A mobile number as written, placeholders included ("0812-xxxx-xxxx", "08xx"). */
+const MOBILE_NUMBER = /(?<![\d\p{L}])(?:\+?62|0)\s?8[\dx]{1,3}[-\s.]?[\dx]{2,4}(?:[-\s.]?[\dx]{2,5})?(?![\d\p{L}])/iu;
+const LANGUAGE_WORDS = new Set(["bahasa", "berbahasa", "language"]);
 const PLACE_TAKEN_BACK = compileCondition("(bukan|is not|tidak termasuk) ~2 (negara|placement|tujuan|destination)");
 
 type Compiled<Id extends string> = CompiledRule<Id>[];
@@ -119,6 +124,7 @@ export class Detector {
       if (found.length) add(positives, rule.rule.id, found.map((m) => m.evidence));
     }
     const placesHere = extracted.places.filter((p) => !this.#placeIsNegated(t, p));
+    extracted.entities.destinations = destinationNames(placesHere);
     const foreign = placesHere.filter((p) => p.country);
     const domestic =
       foreign.length === 0 &&
@@ -140,14 +146,16 @@ export class Detector {
     this.#salary(extracted.money, generic.length > 0, flags, positives, placesHere);
     this.#vague(t, generic, offerLike, hasAddress, extracted, flags, positives);
     this.#underage(text, flags);
+    this.#chatContact(text, extracted, flags, positives);
 
     // A "work visa" arranged after arrival is the tourist-visa tactic, not a legitimate signal.
     if (flags.has("tourist_visa")) positives.delete("work_visa");
     return { flags, positives, extracted, offerLike };
   }
 
-  /** "bukan ke Kamboja", "Kamboja bukan negara penempatan": the place is named, not offered. */
+  /** "bukan ke Kamboja", "Kamboja bukan negara penempatan", "bahasa Jepang": the place is named, not offered. */
   #placeIsNegated(t: OfferText, p: PlaceMention): boolean {
+    if (LANGUAGE_WORDS.has(t.n.words[p.word - 1] ?? "")) return true;
     return t.negatedBefore(p.word, NEGATIONS) || PLACE_TAKEN_BACK.test(t.wordsAfter(p.word + p.phrase.split(" ").length - 1));
   }
 
@@ -209,6 +217,21 @@ export class Detector {
     if (!evidence.length && !unverifiable) return;
     if (!evidence.length) for (const c of extracted.entities.companies) addEvidence(evidence, c);
     flags.set("vague_job_or_employer", { evidence });
+  }
+
+  /**
+   * A chat link, or a mobile number as the only contact (no office, no named employer with an address,
+   * no official channel), is recruitment through private chats.
+   */
+  #chatContact(text: string, extracted: ExtractedEntities, flags: Map<FlagId, Finding>, positives: Map<PositiveId, Finding>): void {
+    const evidence = extracted.entities.links.filter((l) => CHAT_LINK.test(l));
+    const reachableElsewhere = positives.has("office_interview") || positives.has("verifiable_employer") || positives.has("official_channel");
+    const number = MOBILE_NUMBER.exec(text)?.[0];
+    if (number && !reachableElsewhere) evidence.push(number.trim());
+    if (!evidence.length) return;
+    const finding = flags.get("social_media_recruiter") ?? { evidence: [] };
+    for (const e of evidence) addEvidence(finding.evidence, e);
+    flags.set("social_media_recruiter", finding);
   }
 
   #underage(text: string, flags: Map<FlagId, Finding>): void {

@@ -23,9 +23,11 @@ const NAME_STOP = new Set(
   ("buka membuka butuh membutuhkan mencari cari sedang yang yg di ke dari untuk adalah resmi berizin dengan is are in at " +
     "for with we kami katanya menerima rekrut merekrut hiring recruiting need needs looking lowongan loker job p3mi pemegang " +
     "sudah telah bergerak berangkat minat syarat gaji proses hubungi daftar kirim lokasi posisi info segera visa tiket kerja " +
-    "dibutuhkan dicari silakan bisa akan juga dan atau tbk the a an this that sebagai selaku").split(" "),
+    "dibutuhkan dicari silakan bisa akan juga dan atau tbk the a an this that sebagai selaku semua bekerja kerja sama bersama " +
+    "menawarkan mengundang hadir siap yg buat mau ngajak nawarin tawarkan ini itu nih tuh kok ya").split(" "),
 );
-const PREFIX = /(?<![\p{L}])(P\.\s?T\.?|PT\.?|CV\.?|LPK|Yayasan|UD\.?)(?=\s)/gu;
+const CAPITALISED = /^[\p{Lu}\p{N}]/u;
+const PREFIX = /(?<![\p{L}])(P\.\s?T\.?|PT\.?|pt\.?|CV\.?|LPK|Yayasan|UD\.?)(?=\s)/gu;
 const SUFFIX_FORM =
   /((?:[A-Z][\p{L}\p{N}&'’.-]*\s+){1,5})(Sdn\.?\s?Bhd\.?|Co\.,?\s?Ltd\.?|Pte\.?\s?Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.?|Corp(?:oration)?\.?|GmbH|Tbk\.?)/gu;
 
@@ -41,12 +43,15 @@ function companiesIn(text: string): string[] {
     const words: string[] = [];
     for (const w of rest.matchAll(/\s+([\p{L}\p{N}][\p{L}\p{N}&'’-]*)(?=([^\n]?))/gyu)) {
       if (words.length >= 5 || NAME_STOP.has(w[1]!.toLowerCase())) break;
+      // A capitalised name ends at the first word in lower case ("PT Sinar Terang bekerja sama …").
+      if (words.length > 0 && CAPITALISED.test(words[0]!) && !CAPITALISED.test(w[1]!)) break;
       words.push(w[1]!);
       // Punctuation after a word ends the name ("PT Maju Jaya, Jakarta").
       if (/[,.;:!?()\n]/.test(w[2] ?? "")) break;
     }
     // "ditanggung PT." is the company in general, not a name.
-    if (words.length > 0 && /^[\p{Lu}\p{N}]/u.test(words[0]!)) out.push(`${m[1]!.replace(/\s/g, "")} ${words.join(" ")}`);
+    // Chat style ("pt maju jaya") may be all lower case; after "PT" a lower-case word is not a name.
+    if (words.length > 0 && (CAPITALISED.test(words[0]!) || m[1] === m[1]!.toLowerCase())) out.push(`${m[1]!.replace(/\s/g, "")} ${words.join(" ")}`);
   }
   for (const m of text.matchAll(SUFFIX_FORM)) out.push(`${m[1]!.trim()} ${m[2]}`);
   return dedupe(out);
@@ -97,7 +102,8 @@ export function findPlaces(n: NormalizedText): PlaceMention[] {
 
 const GENERIC_PLACE_MARKERS = new Set(["kab", "kabupaten", "kota"]);
 
-function destinationNames(places: readonly PlaceMention[]): string[] {
+/** Destinations for display: country names, and cities with their country ("Sihanoukville, Cambodia"). */
+export function destinationNames(places: readonly PlaceMention[]): string[] {
   const out: string[] = [];
   for (const p of places) {
     if (!p.country) {

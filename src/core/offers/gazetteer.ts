@@ -43,7 +43,7 @@ export const COUNTRIES: readonly Country[] = [
   { name: "Australia", risk: "high_wage", names: ["australia"], cities: ["sydney", "melbourne", "perth"] },
   { name: "New Zealand", risk: "high_wage", names: ["selandia baru", "new zealand"], cities: [] },
   { name: "Germany", risk: "high_wage", names: ["jerman"], cities: [] },
-  { name: "Europe", risk: "high_wage", names: ["eropa", "europe"], cities: ["belanda", "inggris", "polandia", "poland", "italia", "spanyol"] },
+  { name: "Europe", risk: "high_wage", names: ["eropa", "europe"], cities: ["belanda", "united kingdom", "polandia", "poland", "italia", "spanyol"] },
   { name: "United States", risk: "high_wage", names: ["amerika", "usa", "united states"], cities: [] },
   { name: "Malaysia", risk: "ordinary", names: ["malaysia"], cities: ["kuala lumpur", "johor", "penang", "sabah", "sarawak", "selangor", "kota kinabalu"] },
   { name: "Brunei", risk: "ordinary", names: ["brunei"], cities: [] },

@@ -11,7 +11,7 @@ import { texts } from "../../i18n/index.js";
 import { buildAdvice } from "./advice.js";
 import { AgencyMatcher, type AgencyRegistry } from "./agencies.js";
 import { Detector, type Detection, type Finding } from "./detect.js";
-import { FLAG_IDS, POSITIVE_IDS, type FlagId } from "./flags.js";
+import { FLAG_IDS, FLAG_WEIGHTS, POSITIVE_IDS, type FlagId } from "./flags.js";
 import { looksLikeOffer } from "./looks-like-offer.js";
 import { agencyQuery } from "./agency-query.js";
 import { scoreOffer } from "./scoring.js";
@@ -47,7 +47,7 @@ export function createOfferChecker(opts: { agencies?: AgencyRegistry } = {}): Of
       const notes = applyAgencies(detection, agencies, lang);
 
       const { risk, score } = scoreOffer(detection.flags.keys(), detection.positives.keys());
-      const flags: OfferFlag[] = FLAG_IDS.filter((id) => detection.flags.has(id)).map((id) => {
+      const flags: OfferFlag[] = bySeverity(FLAG_IDS.filter((id) => detection.flags.has(id))).map((id) => {
         const finding = detection.flags.get(id)!;
         return { id, evidence: finding.evidence, explanation: notes.get(id) ?? flagExplanation(id, finding, lang) };
       });
@@ -78,11 +78,15 @@ export function createOfferChecker(opts: { agencies?: AgencyRegistry } = {}): Of
   };
 }
 
+/** Most serious first, so a reader who stops after two lines has seen what matters. */
+const bySeverity = (ids: FlagId[]): FlagId[] => [...ids].sort((a, b) => FLAG_WEIGHTS[b] - FLAG_WEIGHTS[a]);
+
 function flagExplanation(id: FlagId, finding: Finding, lang: Lang): string {
   const t = texts(lang).offers;
   if (id !== "high_risk_destination") return t.flags[id];
   const d = finding.destination!; // detect.ts always says why a destination is flagged
-  return d.reason === "border_area" ? t.destination.border_area : t.destination[d.reason](d.countries);
+  const countries = d.countries.map((c) => t.countries[c] ?? c);
+  return d.reason === "border_area" ? t.destination.border_area : t.destination[d.reason](countries);
 }
 
 /**

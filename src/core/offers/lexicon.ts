@@ -76,4 +76,6 @@ export const OFFER_LEXICON: Readonly<Record<string, string>> = {
   ...variants("you will", "youll"),
   ...variants("perbatasan", "perbatsan perbtasan"),
   ...variants("kerja", "krja kerjaan"),
+  ...variants("bahasa", "bhs bhsa"),
+  ...variants("terus", "trus"),
 };

@@ -35,7 +35,7 @@ export interface PhraseRule<Id extends string = FlagId | PositiveId> {
 const FOREIGN = alternation(FOREIGN_PLACE_PHRASES);
 const CHAT_APP = "whatsapp|telegram|tiktok|tik tok|facebook|instagram|line|wechat|signal|messenger|dm|inbox|japri";
 const OFFICIAL_STEP =
-  "disnaker|bp3mi|bp2mi|kp2mi|p4mi|ltsa|siskop2mi|siapkerja|opp|orientasi|bpjs|kontrak|perjanjian|imigrasi|ujian|tes|test|" +
+  "disnaker|bp3mi|bp2mi|kp2mi|p4mi|ltsa|siskop2mi|siapkerja|opp|orientasi|orientation|pre departure|bpjs|kontrak|perjanjian|imigrasi|ujian|tes|test|" +
   "eps topik|eps|lpk|blk|pelatihan|training|medical|medikal|mcu|prosedur|procedure|proses resmi|jalur resmi|izin|sertifikat|" +
   "kemnaker|p3mi|sip3mi|pt|dokumen resmi|paperwork|pendaftaran|registration";
 const ARRIVAL = "di sana|disana|setelah sampai|setelah tiba|setelah datang|sesampai*|setiba*|after arrival|upon arrival|on arrival|after you arrive|when you arrive|once you arrive|once there";
@@ -64,15 +64,15 @@ export const GENERIC_JOB_PATTERNS: readonly string[] = [
   "sales online",
   "(data entry|input data|entry data|data input)",
   "operator (komputer|data|online|game|chat|sistem|system|computer|admin|website|web)",
-  "(typing|typist|pengetik)",
-  "chat (support|specialist|agent|operator|admin)",
+  "(typing|typist|typists|pengetik)",
+  "chat (support|specialist|specialists|agent|agents|operator|operators|admin)",
   "live chat",
   "host (live|streaming)?",
   "live (streaming|streamer|host)",
   "streamer",
   "brand ambassador*",
   "game (cs|admin|tester|operator)",
-  "kerja kantoran",
+  "(kerja|pekerjaan) (kantoran|kantor)",
   "office (staff|work|job|admin)",
   "(social media|media sosial) (admin|specialist|staff)",
 ];
@@ -147,6 +147,10 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "bisa baca tulis",
       "(can|able to) (read|write) (and|or)? (write|read)?",
       "(ketik|mengetik|typing) (cepat|fast)",
+      "(ketik|mengetik|typing|komputer|computer) ~1 (skill|skills)? (only|saja|cukup)",
+      "(basic|simple|dasar) ~1 (typing|komputer|computer|ketik)",
+      "(syarat|persyaratan) (mudah|gampang|ringan)",
+      "(pendidikan|lulusan|ijazah) (bebas|apa saja|semua)",
       "(sudah|wajib|harus) punya paspor",
       "(siapa saja|siapapun|anyone|everyone|semua orang|ibu rumah tangga|pengangguran) ~2 (bisa|boleh|can|welcome|dipersilakan|diterima)",
       "semua (jurusan|lulusan)",
@@ -156,14 +160,15 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
   {
     id: "social_media_recruiter",
     patterns: [
-      "(pm|dm|japri|inbox|chat|hubungi|kontak|contact|message|pesan|kirim|daftar|minat|info|interview|wawancara|rekrut*|apply|join|gabung|klik|click|tanya|reach|text|call|telepon|sms) ~3 ({chat})",
+      "(pm|dm|japri|inbox|chat|hubungi|kontak|contact|message|pesan|kirim|daftar|minat|berminat|serius|interested|info|interview|wawancara|rekrut*|apply|join|gabung|klik|click|tanya|reach|text|call|telepon|sms|balas|reply) ~3 ({chat})",
+      "langsung ~1 ({chat}|chat)",
       "(via|lewat|melalui|through|on|di|by) ({chat})",
       "({chat}) (only|saja|doang)",
       "(japri|dm|inbox)",
       "pm (whatsapp|saya|admin|kami|saja|me|us|for|untuk|langsung|aja)",
       "whatsapp #",
       "link ~1 bio",
-      "(klik|click|buka|open) ~2 link",
+      "(klik|click|buka|open|daftar|register|lewat|via) ~2 link",
       "(comment|komen|komentar) (minat|info|mau|interested|yes)",
     ],
     suppressedBy: ["office_interview"],
@@ -174,11 +179,12 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "visa (turis|wisata|kunjungan|pelancong|tourist|visit|visitor|on arrival|free|umroh|ziarah|haji|liburan|holiday|travel|social)",
       "(tourist|visit|visitor|travel|social visit|pelancong|turis|wisata) (visa|visas|pass|paspor)",
       "(bebas visa|visa free|tanpa visa|no visa|without visa|without a visa)",
+      "(tidak usah|tidak perlu|tanpa|no need|without|no) ~1 (visa kerja|work visa|work permit|izin kerja|permit kerja|working visa)",
       "(masuk|berangkat|travel|enter|fly|go|datang|terbang|pergi) ~3 (sebagai|as|pakai|dengan|with|using|on|lewat|via) ~1 (turis|tourist|wisatawan|pelancong|visitor|traveller|traveler|liburan|holiday|wisata)",
       "(visa|izin|permit|permits) kerja? ~5 ({later})",
       "(umroh|ziarah|haji) ~4 (kerja|bekerja|work|job|lowongan)",
       "(kerja|bekerja|work) ~3 (umroh|ziarah)",
-      "(bilang|ngaku|mengaku|say|tell|claim|pretend|pura pura) ~4 (liburan|wisata|jalan jalan|holiday|vacation|tourist|turis)",
+      "(bilang|ngaku|mengaku|say|tell|claim|pretend|pura pura) ~6 (liburan|wisata|jalan jalan|holiday|vacation|tourist|turis|jenguk|menjenguk|berkunjung|kunjungan keluarga|visiting)",
     ],
     unlessAfter: "~3 (sebelum|before) ~2 (berangkat|keberangkatan|departure|leaving|terbang)",
   },
@@ -190,7 +196,9 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "(jalur|jalan|perjalanan|lewat|via|by) (darat|laut|sungai|tikus)",
       "(overland|by land|by road|by river)",
       "(menyeberang|nyebrang|menyebrang|menyeberangi|cross|crossing|crosses) ~3 (perbatasan|border|sungai|river|{foreign})",
-      "(dijemput|jemput|picked up|pick you up|driver|sopir) ~6 (ke|to|menuju) ~2 ({foreign}|perbatasan|border)",
+      "(dijemput|jemput|diantar|antar|dibawa|picked up|pick you up|driver|sopir) ~6 (ke|to|menuju) ~2 ({foreign}|perbatasan|border)",
+      "naik (van|bus|mobil|travel|motor|truk|truck) ~3 (perbatasan|border|{foreign})",
+      "(dari sana|from there) ~3 (naik|lanjut|continue|by|jalan|jalur)",
       "(driver|sopir|tim kami|our team|jemputan) ~3 (takes|take|bring|brings|drive|drives|antar|mengantar|bawa|membawa|jemput) ~3 (rest|sisa|lokasi|site|border|perbatasan|{foreign})",
       "(dipindah|dipindahkan|pindah|pindahkan|memindahkan|move|moves|moved|transfer|transfers|transferred|relocate|relocated|dikirim) ~4 (cabang|branch|negara|country|lokasi|site|kantor|office) ~2 (lain|other|another)",
       "(then|lalu|terus|kemudian|lanjut|continue|continues) ~8 (by car|by bus|by van|by road|by boat|naik mobil|naik bus|naik van|naik travel|naik kapal|naik perahu|jalur darat|lewat darat|perjalanan darat)",
@@ -203,8 +211,8 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
   {
     id: "employer_pays_travel",
     patterns: [
-      "(tiket|pesawat|akomodasi|accommodation|penginapan|hotel|mess|asrama|dorm|dormitory|kos|tempat tinggal|housing|apartemen|apartment|condo|makan|meals|food|transport|transportasi|keberangkatan|semua biaya|all expenses|everything) ~3 (gratis|free|ditanggung|dibiayai|dibayar|disediakan|provided|included|covered|paid|dicover)",
-      "(gratis|free) ~2 (tiket|pesawat|akomodasi|accommodation|mess|makan|meals|hotel|dorm|condo|housing|apartemen|tempat tinggal|transport|visa|paspor)",
+      "(tiket|pesawat|akomodasi|accommodation|penginapan|hotel|mess|asrama|dorm|dormitory|kos|tempat tinggal|housing|apartemen|apartment|condo|makan|meals|food|transport|transportasi|keberangkatan|semua biaya|all expenses|everything) ~3 (gratis|free|ditanggung|dibiayai|dibayar|disediakan|disiapkan|disiapin|difasilitasi|provided|included|covered|paid|dicover)",
+      "(gratis|free) ~2 (tiket|pesawat|akomodasi|accommodation|mess|makan|meals|hotel|dorm|condo|housing|apartemen|tempat tinggal|transport|visa|paspor|keberangkatan|perjalanan)",
       "(tiket|pesawat|akomodasi|mess|visa|paspor) ~3 (kami|perusahaan|kantor|pt|bos|majikan|agen) ~1 (bayar|tanggung|biayai|urus|sediakan)",
       "(kami|perusahaan|kantor|pt|bos|majikan|employer|we|they|agen) ~2 (bayar|bayarin|tanggung|biayai|cover|covers|pay|pays|provide|provides|sediakan|menyediakan|menanggung|membayar) ~3 (tiket|pesawat|akomodasi|accommodation|mess|hotel|transport|semua|everything)",
       "(mess|asrama|dorm) (ac|gratis|full|disediakan|nyaman|mewah)",
@@ -217,6 +225,9 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
     id: "unlicensed_recruiter",
     patterns: [
       "(saya|dia|beliau|{relative}|bos|sponsor|agen|calo) ~1 (urus|ngurus|mengurus|uruskan|urusin|handle|atur|ngatur|bantu urus)",
+      "(saya|dia|beliau|{relative}|bos|sponsor|agen|calo) ~2 (siapkan|siapin|sediakan|urus|atur) (semua|semuanya|everything)",
+      "tinggal (ikut|berangkat|terima beres)",
+      "(punya|ada) (kenalan|orang dalam|koneksi|jaringan) ~2 (di|in|yang)",
       "(saya|dia|beliau|{relative}|bos|sponsor|agen|calo) ~2 yang (bawa|membawa|berangkatkan|memberangkatkan|jemput|antar|kirim)",
       "(bisa|siap) (bantu|dibantu|membantu) ~1 (berangkat|berangkatkan|keberangkatan|proses|urus|masuk)",
       "(calo|makelar|perantara|broker|middleman|sponsor|tekong)",
@@ -259,7 +270,10 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
   {
     id: "upfront_payment",
     patterns: [
-      "(dp|uang muka|down payment|deposit|uang jaminan|jaminan uang|booking biaya|biaya booking|uang pendaftaran|uang administrasi|uang admin|uang proses)",
+      "(dp|uang muka|down payment|deposit|uang jaminan|jaminan uang|booking biaya|biaya booking|tanda jadi)",
+      "uang (pendaftaran|administrasi|admin|proses|pelicin|rokok|pengurusan)",
+      "(siapkan|sediakan|siapin|modal|setor) ~2 (uang|dana|biaya) ~3 (# (juta|ribu)|rp|usd|#)",
+      "(biaya|ongkos) ~3 (ditanggung|dibayar|bayar|dibebankan) ~1 (calon|pekerja|sendiri|peserta|pelamar|kamu|anda|pmi|worker|workers|candidate|candidates|you)",
       "biaya ~3 (# (juta|ribu)|rp|usd|dolar|dollar|ringgit|#)",
       "biaya (proses|pengurusan|administrasi|admin|pendaftaran|registrasi|verifikasi|medical|medikal|mcu|visa|pemberangkatan|keberangkatan|penempatan|pelatihan|training|seragam|booking|paspor|dokumen|sponsor|agen)",
       "(processing|registration|verification|admin|administration|placement|booking|training|medical|visa|handling|agency|recruitment|application) (biaya|charge|charges|cost|costs)",
@@ -278,7 +292,10 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
     id: "urgency_pressure",
     negatable: false,
     patterns: [
-      "berangkat ~2 (# (hari|minggu)|besok|lusa|minggu (ini|depan)|secepatnya|segera|langsung|cepat|kilat|hari ini)",
+      "berangkat ~2 (# (hari|minggu)|besok|lusa|minggu (ini|depan)|bulan ini|akhir bulan|secepatnya|segera|langsung|cepat|kilat|hari ini)",
+      "(paling lambat|batas waktu|deadline|sebelum) ~2 (besok|hari ini|malam ini|lusa|tomorrow|today|tonight)",
+      "(kuota|slot|tempat|posisi|seat|place) ~3 (hangus|diberikan|dialihkan|hilang|given|goes)",
+      "(dalam|within) # (jam|hours)",
       "(langsung|segera|cepat) berangkat",
       "proses (cuma|hanya|cepat|kilat|singkat|express|instan|sehari)",
       "proses ~2 # (hari|minggu)",
@@ -311,8 +328,10 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "jangan (bilang|kasih tahu|kasih tau|kasitau|cerita|ngomong|beritahu|kabari|lapor|share|sebar) ~3 (keluarga|orang tua|suami|istri|siapa|siapapun|orang lain|tetangga|imigrasi|petugas|aparat|polisi|disnaker|pemerintah|desa|kades)",
       "(keep|kept) ~3 (private|secret|confidential|quiet|between us)",
       "(do not|never) (tell|inform|share|say|mention) ~3 (keluarga|anyone|parents|imigrasi|officers|police|anybody)",
-      "(bilang|ngaku|mengaku|katakan|jawab|say|tell|claim) ~4 (mau|akan|going|untuk|it is|you are|a)? ~1 (liburan|jalan jalan|wisata|berlibur|umroh|holiday|vacation|tourist|turis|tourism|berkunjung|jenguk|menjenguk|visiting)",
+      "(bilang|ngaku|mengaku|katakan|jawab|say|tell|claim) ~6 (liburan|jalan jalan|wisata|berlibur|umroh|holiday|vacation|tourist|turis|tourism|berkunjung|jenguk|menjenguk|visiting)",
+      "(bilang|ngaku|mengaku|katakan|jawab|say|tell|claim) ~3 (imigrasi|petugas|officer|officers) ~6 (liburan|jalan jalan|wisata|berlibur|umroh|holiday|vacation|tourist|turis|tourism|berkunjung|visiting)",
       "(pura pura|berpura pura|pretend|act as|menyamar) ~3 (turis|tourist|liburan|wisata|holiday|wisatawan)",
+      "(diam diam|sembunyi sembunyi|secretly) ~3 (berangkat|pergi|leave|go)",
       "(data|dokumen|umur|usia|identitas|ktp|paspor|akta) ~2 (palsu|dipalsukan|dituakan|dimudakan|aspal)",
       "(fake|false|forged) (documents|data|identity|age)",
     ],
@@ -395,8 +414,9 @@ export const POSITIVE_RULES: readonly PhraseRule<PositiveId>[] = [
     patterns: [
       "(tidak|tanpa|no|bebas|zero|nol|free of|gratis) ~2 (biaya|pungutan|potongan|charge|charges|cost|costs)",
       "(tidak dipungut|tidak memungut|zero cost|free of charge|tanpa calo)",
-      "biaya ~2 (gratis|nol|free|tidak ada)",
+      "biaya ~2 (nol|tidak ada)",
     ],
+    unlessAfter: "(keberangkatan|perjalanan|tiket|pesawat|transport|transportasi|berangkat|hidup|makan)",
   },
   {
     id: "office_interview",

@@ -16,7 +16,7 @@ import type { LlmAnswerer } from "./llm.js";
 /** Longest question text analysed; longer messages (pasted documents, junk) are cut, never rejected. */
 export const MAX_QUESTION_CHARS = 2_000;
 /** Below this confidence the question is refused; below OUT_OF_SCOPE it is treated as off-topic. */
-export const MIN_CONFIDENCE = 0.3;
+export const MIN_CONFIDENCE = 0.33;
 const OUT_OF_SCOPE = 0.2;
 /** Passages in the question's language are preferred unless clearly worse than the best overall. */
 const SAME_LANGUAGE_RATIO = 0.6;

@@ -10,10 +10,13 @@ import { isStopword, normalizeWords, stemsOf } from "../text/tokenize.js";
 
 const SYNONYM_BOOST = 0.4;
 
+/** Field weights relative to the body text. */
+export interface LexicalBoosts { heading: number; title: number }
+
 export class LexicalIndex {
   private readonly index: MiniSearch<Passage>;
 
-  constructor(passages: readonly Passage[]) {
+  constructor(passages: readonly Passage[], private readonly boosts: LexicalBoosts) {
     this.index = new MiniSearch<Passage>({
       idField: "id",
       fields: ["heading", "text", "title"],
@@ -29,7 +32,7 @@ export class LexicalIndex {
     if (words.length === 0) return out;
     const own = new Set(words.flatMap((w) => stemsOf(w)));
     const results = this.index.search(words.join(" "), {
-      boost: { heading: 2, text: 1, title: 0.5 },
+      boost: { heading: this.boosts.heading, text: 1, title: this.boosts.title },
       processTerm: (term) => (isStopword(term) ? null : [...matchingStems(term)]),
       boostTerm: (term) => (own.has(term) ? 1 : SYNONYM_BOOST),
     });

@@ -8,20 +8,20 @@ import type { Passage } from "../knowledge/types.js";
 import { Vocabulary } from "../text/spelling.js";
 import { matchingStems } from "../text/synonyms.js";
 import { contentWords, normalizeWords, stemsOf } from "../text/tokenize.js";
-import { LexicalIndex } from "./lexical.js";
+import { LexicalIndex, type LexicalBoosts } from "./lexical.js";
 import { openVectorIndex, type OpenIndexOptions, type VectorIndex } from "./index-store.js";
 
 /** Questions are cut to this many characters before analysis: enough for any real question, bounded cost. */
 export const MAX_QUERY_CHARS = 1_000;
 
-export interface RetrievalWeights {
+export interface RetrievalWeights extends LexicalBoosts {
   dense: number;
   lexical: number;
   coverage: number;
   /** Added to passages written in the language of the question. */
   sameLanguage: number;
 }
-export const DEFAULT_WEIGHTS: RetrievalWeights = { dense: 1, lexical: 0.5, coverage: 0.5, sameLanguage: 0.1 };
+export const DEFAULT_WEIGHTS: RetrievalWeights = { dense: 1, lexical: 0.5, coverage: 0.5, sameLanguage: 0.1, heading: 2, title: 0.5 };
 
 export interface RetrievalHit {
   passage: Passage;
@@ -38,6 +38,13 @@ export interface RetrievalResult {
   hits: RetrievalHit[];
   /** The question's content words after normalisation and spelling correction. */
   words: string[];
+}
+
+/** Chat shorthand drops vowels: "brgkt", "lwt", "sdr". */
+function isAbbreviation(word: string): boolean {
+  const letters = word.replace(/[^a-z]/g, "");
+  const vowels = letters.replace(/[^aeiou]/g, "").length;
+  return letters.length > 0 && letters.length <= 6 && vowels / letters.length < 0.3;
 }
 
 export class Retriever {
@@ -62,7 +69,7 @@ export class Retriever {
       for (const s of stems) this.df.set(s, (this.df.get(s) ?? 0) + 1);
     }
     this.vocabulary = new Vocabulary(allWords);
-    this.lexical = new LexicalIndex(passages);
+    this.lexical = new LexicalIndex(passages, weights);
     // hnswlib's default ef (10) loses recall; 64 is still well under a millisecond here.
     index.store.index.setEf(64);
   }
@@ -79,10 +86,15 @@ export class Retriever {
     return this.index.dir;
   }
 
-  /** Rarer words say more about what is asked; words the knowledge base never uses weigh the most. */
+  /**
+   * Rarer words say more about what is asked; words the knowledge base never uses weigh the most
+   * (they are what marks "cuaca", "rendang", "poem" as off-topic), except unknown vowel-less
+   * abbreviations ("lwt", "brgkt"), which are chat shorthand rather than a different topic.
+   */
   private idf(word: string): number {
     const n = this.passages.length;
     const df = Math.max(0, ...matchingStems(word).map((s) => this.df.get(s) ?? 0));
+    if (df === 0 && isAbbreviation(word)) return 0;
     const weight = Math.log((n + 1) / (df + 0.5));
     return /^\d+$/.test(word) ? weight / 2 : weight;
   }

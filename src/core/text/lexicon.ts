@@ -33,6 +33,8 @@ export const LEXICON: Readonly<Record<string, string>> = {
   sampe: "sampai", nyampe: "sampai", trs: "terus", abis: "habis", ilang: "hilang", nikah: "menikah", dijanjiin: "dijanjikan", kabarin: "kabari",
   gratisan: "gratis", duit: "uang", bayarin: "bayar", ijin: "izin", nmr: "nomor", nomer: "nomor", telp: "telepon",
   tlp: "telepon", hp: "ponsel", callcenter: "call center",
+  brgkt: "berangkat", brngkt: "berangkat", brangkat: "berangkat", lwt: "lewat", lwat: "lewat", pke: "pakai",
+  sblm: "sebelum", stlh: "setelah", kpd: "kepada", trhdp: "terhadap", bbrp: "beberapa", tsb: "tersebut",
   // British and American spellings meet
   centre: "center", programme: "program", programmes: "programs", licence: "license", licences: "licenses",
   labour: "labor", organisation: "organization", authorised: "authorized", recognised: "recognized",
@@ -57,7 +59,8 @@ export const LEXICON: Readonly<Record<string, string>> = {
  */
 export const SYNONYMS: readonly (readonly string[])[] = [
   ["sanksi", "hukuman", "pidana", "dipidana", "ancaman", "diancam", "penalty", "penalties", "punishment", "punished", "sanction", "sanctions"],
-  ["penjara", "prison", "imprisonment", "kurungan", "jail"],
+  ["penjara", "prison", "imprisonment", "kurungan", "jail", "sentence", "sentenced"],
+  ["maksimal", "maximum", "paling", "terlama", "longest", "max"],
   ["denda", "fine", "fines"],
   ["biaya", "fee", "fees", "ongkos", "cost", "costs", "charge", "charged", "bayar", "dibayar", "pay", "paid"],
   ["gaji", "salary", "upah", "wage", "wages"],
@@ -73,6 +76,8 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ["kedutaan", "embassy", "kbri", "kjri", "konsulat", "consulate", "perwakilan"],
   ["umur", "usia", "age"],
   ["menikah", "married", "kawin"],
+  ["g2g", "pemerintah", "government", "antarpemerintah"],
+  ["punya", "dipunya", "mempunyai", "memiliki", "dimiliki", "milik", "own", "owns"],
   ["pulang", "dipulangkan", "kepulangan", "home", "return", "repatriated", "repatriation", "evakuasi"],
   ["korban", "victim", "victims"],
   ["disekap", "terjebak", "dikurung", "trapped", "stuck", "held", "disandera"],

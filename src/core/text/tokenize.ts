@@ -18,12 +18,12 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "siapa saya kamu anda kami kita dia mereka ia nya mau ingin bisa boleh harus perlu sudah belum akan sedang lagi juga " +
     "saja kalau jika tapi tetapi atau karena sama dong deh sih nih kah ya lah pun tolong minta tanya bagaimanakah " +
     "adalah ialah oleh pada dalam seperti sepertinya begitu banget benar betul memang masih terus jadi sebagai agar " +
-    "supaya buat bikin biar dapat punya orang hal para tentang atas bagi secara sekarang nanti halo hai terima kasih " +
-    "kok cuma apa apakah gimana mohon " +
+    "supaya buat bikin biar dapat orang hal para tentang atas bagi secara sekarang nanti halo hai terima kasih " +
+    "kok cuma gimana mohon sebelum sesudah setelah saat ketika lewat melalui " +
     "the a an and or but of to in on at for with from by is are was were be been being am do does did have has had " +
     "what how why when where who which whom whose can could should would will shall may might must i me my you your " +
     "we our they their he she it its this that these those there here not no yes if then than about into out up " +
-    "please tell know get need want any some s t"
+    "please tell know get need want any some s t allowed allow before after just also still very really ok okay via through"
   ).split(" "),
 );
 
@@ -54,6 +54,8 @@ export function normalizeWords(text: string): string[] {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/\b(\p{L}{3,})2\b/gu, "$1 $1")
+    // Placement schemes "G to G", "G2G", "P to P" become one word each.
+    .replace(/\b([gp])[ -]?(?:to|2)[ -]?([gp])\b/g, "$12$2")
     .replace(/(\p{L})\1{2,}/gu, "$1");
   const out: string[] = [];
   for (const raw of plain.match(/[\p{L}\p{N}]+/gu) ?? []) {
@@ -64,11 +66,12 @@ export function normalizeWords(text: string): string[] {
   return out;
 }
 
+/** A function word, also in an English inflected form ("wants", "does"). */
 export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
+  return STOPWORDS.has(word) || (word.length > 3 && STOPWORDS.has(porter(word)));
 }
 
 /** Words that carry meaning (stopwords removed), de-duplicated, in order of appearance. */
 export function contentWords(words: readonly string[]): string[] {
-  return [...new Set(words.filter((w) => !STOPWORDS.has(w)))];
+  return [...new Set(words.filter((w) => !isStopword(w)))];
 }

@@ -8,6 +8,7 @@ import type { Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { Db } from "../../storage/db.js";
 import { isUniqueViolation, toDbTime } from "../../storage/db.js";
+import { GroupCommitter } from "../../storage/group-commit.js";
 import { SqlNoticeQueue } from "../../storage/notice-queue.js";
 import { Outbox } from "../../storage/outbox.js";
 import { reporterPseudonym } from "../../storage/reporters.js";
@@ -49,6 +50,8 @@ export function createTipService(deps: { db: Db; config: Config; clock?: () => D
   const outbox = new Outbox(db, { clock: now });
   const notices = new SqlNoticeQueue(db, { clock: now });
   const cipher = db.cipher;
+  // Submissions arrive in bursts from many reporters at once; they share durable commits.
+  const committer = new GroupCommitter(db);
 
   const announce = (trx: Kysely<any>, event: SlackTipEvent, dedupeKey?: string) =>
     outbox.enqueue(SLACK_TIP_TOPIC, event, { trx, dedupeKey });
@@ -59,7 +62,7 @@ export function createTipService(deps: { db: Db; config: Config; clock?: () => D
     for (let attempt = 1; ; attempt++) {
       const ref = generateRef();
       try {
-        await db.kysely.transaction().execute((trx) => write(trx, ref));
+        await committer.run((trx) => write(trx, ref));
         return ref;
       } catch (err) {
         // A reference collision (one in a billion per tip) just draws another one.

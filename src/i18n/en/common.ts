@@ -40,12 +40,6 @@ export const common = {
   offerFlagsTitle: "Warning signs:",
   offerPositivesTitle: "Good signs:",
   offerEvidence: (words: string) => `("${words}")`,
-  offerAgency: {
-    licensed: (name: string, licence: string) => `${name}: licensed agency${licence ? ` (${licence})` : ""}`,
-    revoked_or_expired: (name: string) => `${name}: licence revoked or expired`,
-    not_found: (name: string) => `${name}: not found in the list of licensed agencies`,
-    no_registry: (name: string) => `${name}: the list of licensed agencies is not loaded here, so I could not check it`,
-  },
   offerFound: (items: string) => `Found in the offer: ${items}`,
   offerReport: "Report this recruiter",
   offerCheckAnother: "Check another offer",

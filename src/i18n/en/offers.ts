@@ -67,6 +67,23 @@ export const offers = {
     middle_east_domestic: (countries: readonly string[]) =>
       `Since 2015 Indonesia has stopped placing domestic workers with individual employers in the Middle East (${list(countries)}); ask BP3MI whether this has changed.`,
   },
+  /** Names of the countries explanations mention (entities keep the English name). */
+  countries: {
+    "Cambodia": "Cambodia",
+    "Myanmar": "Myanmar",
+    "Thailand": "Thailand",
+    "Laos": "Laos",
+    "Philippines": "Philippines",
+    "Vietnam": "Vietnam",
+    "Saudi Arabia": "Saudi Arabia",
+    "United Arab Emirates": "United Arab Emirates",
+    "Qatar": "Qatar",
+    "Kuwait": "Kuwait",
+    "Oman": "Oman",
+    "Bahrain": "Bahrain",
+    "Jordan": "Jordan",
+    "Middle East": "Middle East",
+  } as Record<string, string>,
   /** One sentence per legitimate signal. */
   positives: {
     licensed_agency: "Names a licensed placement company (P3MI / SIP3MI): check that licence yourself on SISKOP2MI.",

@@ -42,12 +42,6 @@ export const common: Texts["common"] = {
   offerFlagsTitle: "Tanda bahaya:",
   offerPositivesTitle: "Tanda baik:",
   offerEvidence: (words: string) => `("${words}")`,
-  offerAgency: {
-    licensed: (name: string, licence: string) => `${name}: agensi berizin${licence ? ` (${licence})` : ""}`,
-    revoked_or_expired: (name: string) => `${name}: izinnya dicabut atau kedaluwarsa`,
-    not_found: (name: string) => `${name}: tidak ada di daftar agensi berizin`,
-    no_registry: (name: string) => `${name}: daftar agensi berizin belum dimuat di sini, jadi belum bisa saya periksa`,
-  },
   offerFound: (items: string) => `Ditemukan di tawaran: ${items}`,
   offerReport: "Laporkan perekrut ini",
   offerCheckAnother: "Periksa tawaran lain",

@@ -64,6 +64,22 @@ export const offers: Texts["offers"] = {
     middle_east_domestic: (countries: readonly string[]) =>
       `Sejak 2015 Indonesia menghentikan penempatan pekerja rumah tangga pada pengguna perseorangan di Timur Tengah (${list(countries)}); tanyakan ke BP3MI apakah sudah berubah.`,
   },
+  countries: {
+    "Cambodia": "Kamboja",
+    "Myanmar": "Myanmar",
+    "Thailand": "Thailand",
+    "Laos": "Laos",
+    "Philippines": "Filipina",
+    "Vietnam": "Vietnam",
+    "Saudi Arabia": "Arab Saudi",
+    "United Arab Emirates": "Uni Emirat Arab",
+    "Qatar": "Qatar",
+    "Kuwait": "Kuwait",
+    "Oman": "Oman",
+    "Bahrain": "Bahrain",
+    "Jordan": "Yordania",
+    "Middle East": "Timur Tengah",
+  },
   positives: {
     licensed_agency: "Menyebut perusahaan penempatan berizin (P3MI / SIP3MI): cek sendiri izinnya di SISKOP2MI.",
     official_channel: "Mengarah ke jalur resmi (Disnaker/LTSA, BP3MI, SISKOP2MI atau situs resmi).",

@@ -6,9 +6,10 @@ import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import type { OfficerAction } from "../../../core/tips/types.js";
 import { texts } from "../../../i18n/index.js";
 import { ACTIONS, INPUTS, OUTCOMES, VIEWS, askModal, closeModal, refFromPrivateMetadata } from "../blocks.js";
+import { describeSlackFailure } from "../errors.js";
 import { actAsOfficer } from "./act.js";
 import type { ListenerContext } from "./context.js";
-import { publishHome } from "./home.js";
+import { refreshHome } from "./home.js";
 
 const DIRECT_ACTIONS: [actionId: string, action: OfficerAction][] = [
   [ACTIONS.claim, "claim"],
@@ -30,7 +31,7 @@ export function registerTipActions(app: App, ctx: ListenerContext): void {
       if (!(await ctx.officers.isOfficer(officer))) return ephemeral(respond, slack.refused);
       const result = await actAsOfficer(ctx, button.value ?? "", officer, action);
       if (!result.ok) return ephemeral(respond, result.message);
-      await publishHome(client, officer, ctx).catch(() => undefined);
+      await refreshHome(client, officer, ctx);
     });
   }
 
@@ -42,7 +43,12 @@ export function registerTipActions(app: App, ctx: ListenerContext): void {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action: button, respond, client }) => {
       await ack();
       if (!(await ctx.officers.isOfficer(body.user.id))) return ephemeral(respond, slack.refused);
-      await client.views.open({ trigger_id: body.trigger_id, view: modal(button.value ?? "", ctx.lang) });
+      try {
+        await client.views.open({ trigger_id: body.trigger_id, view: modal(button.value ?? "", ctx.lang) });
+      } catch (err) {
+        ctx.logger.warn({ err: describeSlackFailure(err) }, "could not open a modal");
+        await ephemeral(respond, slack.actionFailed(slack.unknownError));
+      }
     });
   }
 
@@ -57,7 +63,7 @@ export function registerTipActions(app: App, ctx: ListenerContext): void {
     const result = await actAsOfficer(ctx, ref, officer, "ask", { text: question });
     if (!result.ok) return ack({ response_action: "errors", errors: { [INPUTS.question]: result.message } });
     await ack();
-    await publishHome(client, officer, ctx).catch(() => undefined);
+    await refreshHome(client, officer, ctx);
   });
 
   app.view(VIEWS.close, async ({ ack, body, view, client }) => {
@@ -74,6 +80,6 @@ export function registerTipActions(app: App, ctx: ListenerContext): void {
     const result = await actAsOfficer(ctx, ref, officer, "close", { outcome, ...(note ? { text: note } : {}) });
     if (!result.ok) return ack({ response_action: "errors", errors: { [INPUTS.outcome]: result.message } });
     await ack();
-    await publishHome(client, officer, ctx).catch(() => undefined);
+    await refreshHome(client, officer, ctx);
   });
 }
