@@ -13,7 +13,6 @@ import { createTipService, type LenteraTipService } from "./core/tips/service.js
 import { SqlAgencyRegistry } from "./storage/agency-store.js";
 import { openDatabase, type Db } from "./storage/db.js";
 import { Inbox } from "./storage/inbox.js";
-import { SqlAgencyRegistry } from "./storage/agency-store.js";
 import { SqlNoticeQueue } from "./storage/notice-queue.js";
 import { Outbox } from "./storage/outbox.js";
 import { SqlSessionStore } from "./storage/session-store.js";

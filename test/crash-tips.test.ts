@@ -68,6 +68,13 @@ describe.each(backends)("kill -9 during concurrent submissions on %s", (backend)
         expect(view.audit.map((a) => a.action)).toEqual(["submitted"]);
       }
       expect(missing).toEqual([]);
+      // Atomicity: every stored tip, acknowledged or not, came with its audit entry and Slack event.
+      const count = async (table: string) =>
+        Number((await db.kysely.selectFrom(table).select((s) => s.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+      const tipCount = await count("tips");
+      expect(tipCount).toBeGreaterThanOrEqual(acknowledged.size);
+      expect(await count("tip_audit")).toBe(tipCount);
+      expect(await count("outbox")).toBe(tipCount);
       // The database keeps working after the crashes.
       const after = await tips.submit(crashTip("after-restart"));
       expect((await tips.show(after.ref))?.details).toEqual(crashTip("after-restart").details);

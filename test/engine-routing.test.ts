@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { texts } from "../src/i18n/index.js";
+import { SqlAgencyRegistry } from "../src/storage/agency-store.js";
 import { ConsoleSession, REF_PATTERN, useTestApp } from "./helpers/console-session.js";
 
 const id = texts("id");
@@ -54,6 +55,15 @@ describe("conversation routing through the console", () => {
     const reply = await c.send(SCAM_OFFER);
     await c.close();
     expect(reply).toContain(id.common.offerRisk.high);
+  });
+
+  it("answers whether a named company is a licensed agency, from the registry", async () => {
+    const t = testApp();
+    await new SqlAgencyRegistry(t.app.db).upsert([{ name: "PT Maju Jaya Abadi", licence: "KEP.123/2024", status: "licensed" }]);
+    const c = new ConsoleSession(t.app, "company-checker");
+    expect(await c.send("apakah PT Maju Jaya Abadi resmi?")).toContain(id.offers.agency.licensed("PT Maju Jaya Abadi", "KEP.123/2024"));
+    expect(await c.send("/cek PT Sinar Palsu")).toContain(id.offers.agency.not_found("PT Sinar Palsu"));
+    await c.close();
   });
 
   it("puts safety guidance first for danger now, then offers the urgent report", async () => {

@@ -36,6 +36,7 @@ describe.each(backends)("status and officers' messages through the console (%s)"
 
     const stranger = new ConsoleSession(t.app, "stranger");
     expect(await stranger.send("/status")).toContain(id.statusAsk);
+    expect(await stranger.send("LTR-12")).toContain(id.statusUnknown("LTR-12"));
     expect(await stranger.send(ref)).toContain(id.statusLabels.new);
     await stranger.close();
   });

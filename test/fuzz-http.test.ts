@@ -183,7 +183,7 @@ describe("bad input over HTTP", () => {
       const body = JSON.stringify(update);
       const answer = await send("POST", PATHS.telegram, body, { "content-type": "application/json", "x-telegram-bot-api-secret-token": TELEGRAM_SECRET });
       // Telegram retries anything but 2xx forever: a payload it sent must be taken (200) or refused as bad (4xx), never 5xx.
-      expectClear(answer, (s) => s === 200 || is4xx(s), `signed Telegram update #${i}`);
+      expectClear(answer, (s) => s === 200 || is4xx(s), `signed Telegram update #${i} ${body.slice(0, 300)}`);
     }
   });
 

@@ -36,7 +36,7 @@ function systemPromptLines(): string[] {
     .map((l) => l.slice(0, 40));
 }
 
-describe.each<FakeModelBehaviour>(["echo", "obey"])("prompt injection with a model that would %s", (behaviour) => {
+describe.each<FakeModelBehaviour>(["echo", "obey", "claim"])("prompt injection with a model that would %s", (behaviour) => {
   let t: TestConfig;
   let app: App;
   let model: FakeOpenAi;

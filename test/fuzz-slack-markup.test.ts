@@ -9,18 +9,20 @@ import type { InboundMessage } from "../src/core/messages.js";
 import { pickAction } from "../src/core/reports/answers.js";
 import { ACTIONS } from "../src/core/reports/flow.js";
 import { texts } from "../src/i18n/index.js";
-import { startFakeSlackApi, type FakeMessage, type FakeSlackApi } from "./fakes/slack-api.js";
+import { FAKE_TEAM, startFakeSlackApi, type FakeMessage, type FakeSlackApi } from "./fakes/slack-api.js";
 import { OFFICER, startSlackHarness, type SlackHarness } from "./helpers/slack-harness.js";
 
 const INJECTIONS = [
   "<!channel> <!here|here> <!everyone>",
-  "<@U0OFFICER> <@W123ABC> <#C0TRIAGE|triage> <!subteam^S0OFFICERS|officers>",
+  "<@U0VICTIM> <@W123ABC> <#C0TRIAGE|triage> <!subteam^S0OFFICERS|officers>",
   "<https://evil.example/login|https://bp2mi.go.id> <mailto:x@evil.example|Klik>",
   '"}]}, {"type":"section","text":{"type":"mrkdwn","text":"<!channel> injected block"}}',
   "*VERIFIED* _by BP2MI_ ~no~ `x` ```y``` &lt;!channel&gt; > quote",
 ];
-/** Slack control sequences that only Lentera itself may produce (the reporter's text must show them escaped). */
-const CONTROL = /<!(channel|here|everyone|subteam)|<@[UW][A-Z0-9]+>|<#C[A-Z0-9]+|<(https?|mailto):/;
+/** The control sequences typed above; in a posted message they may only appear escaped (&lt;…&gt;). */
+const INJECTED = ["<!channel", "<!here", "<!everyone", "<!subteam", "<@U0VICTIM", "<@W123ABC", "<#C0TRIAGE", "<https://evil", "<mailto:"];
+/** Links Lentera itself puts in messages point into the workspace (message permalinks), nowhere else. */
+const OWN_LINK = new RegExp(`^<${FAKE_TEAM.url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
 const KNOWN_BLOCKS = new Set(["section", "context", "actions", "divider", "header"]);
 
 /** Every piece of text Slack would parse as mrkdwn in a posted message (the fallback `text` included). */
@@ -61,7 +63,10 @@ describe("Slack markup injection from reporters", () => {
   }
 
   function expectInert(m: FakeMessage, what: string): void {
-    for (const text of mrkdwnTexts(m)) expect(CONTROL.exec(text)?.[0], `${what}: live markup in ${text.slice(0, 300)}`).toBeUndefined();
+    for (const text of mrkdwnTexts(m)) {
+      for (const token of INJECTED) expect(text, `${what}: live ${token} in ${text.slice(0, 300)}`).not.toContain(token);
+      for (const link of text.match(/<(https?|mailto):[^>]*>/g) ?? []) expect(link, `${what}: foreign link`).toMatch(OWN_LINK);
+    }
     for (const block of m.blocks ?? []) expect(KNOWN_BLOCKS.has(block.type), `${what}: unexpected block ${block.type}`).toBe(true);
     expect((m.blocks ?? []).length).toBeLessThanOrEqual(50);
     for (const block of m.blocks ?? []) if (block.text?.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
@@ -76,13 +81,13 @@ describe("Slack markup injection from reporters", () => {
       ]);
       const other = await report(`markup-o-${i}`, [
         { text: "/lapor" }, { action: ACTIONS.report("other") }, { action: ACTIONS.consentYes },
-        { text: `${injection} ${"panjang ".repeat(600)}` }, { action: ACTIONS.skip }, { action: ACTIONS.send },
+        { text: `${injection} ${"panjang ".repeat(400)}` }, { action: ACTIONS.skip }, { action: ACTIONS.send },
       ]);
       for (const ref of [recruiter, other]) {
         const posted = await h.triageMessage(ref);
         expectInert(posted, `${ref} (injection ${i})`);
         // The text is shown, escaped, not dropped: officers see what the reporter wrote.
-        expect(JSON.stringify(posted.blocks)).toContain("&lt;");
+        if (injection.includes("<")) expect(JSON.stringify(posted.blocks)).toContain("&lt;");
       }
     }
   });
@@ -98,7 +103,8 @@ describe("Slack markup injection from reporters", () => {
     expect(asked.status).toBe(200);
     const answer = INJECTIONS.join(" ");
     const replies = await h.app.engine.handle({ channel: "console", address, text: answer });
-    expect(replies.map((r) => r.text)).toContain(texts("id").reports.replyForwarded(ref));
+    const forwarded = (["id", "en"] as const).map((l) => texts(l).reports.replyForwarded(ref));
+    expect(replies.some((r) => forwarded.includes(r.text)), replies.map((r) => r.text).join("\n")).toBe(true);
     const main = await h.triageMessage(ref);
     const thread = await api.waitFor(() => {
       const entries = api.messages.filter((m) => m.thread_ts === main.ts && m.ts !== main.ts);

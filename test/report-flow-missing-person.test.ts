@@ -87,6 +87,26 @@ describe.each(backends)("missing-person report through the console (%s)", (backe
     expect((await sessions.get("console", "family-1"))?.flow).toBeUndefined();
   });
 
+  it("takes the photo a channel attaches at the photo question", async () => {
+    const t = testApp();
+    const c = new ConsoleSession(t.app, "family-photo");
+    await c.sendAll(["/lapor", "1", "1", "Dewi", "lewati", "lewati", "Malaysia", "lewati", "lewati", "lewati"]);
+    expect(await c.send("lewati")).toContain(id.questions.photo);
+    // The console has no attachments; a photo arrives the way Telegram or WhatsApp pass it.
+    const [next] = await t.app.engine.handle({
+      channel: "console",
+      address: "family-photo",
+      attachments: [{ kind: "photo", ref: "photo-file-id-1", mime: "image/jpeg" }],
+    });
+    expect(next!.text).toContain(id.questions.contact);
+    expect(await c.send("lewati")).toContain(`${id.labels.photo}: ${id.photoAttached}`);
+    const ref = REF_PATTERN.exec(await c.send("1"))![0];
+    await c.close();
+    const tip = await t.app.tips.show(ref);
+    expect(tip).toMatchObject({ attachments: 1, details: { name: "Dewi", destinationCountry: "Malaysia" } });
+    expect(tip!.details).not.toHaveProperty("photo");
+  });
+
   it("records the consent (time and notice version) with the tip", async () => {
     const t = testApp();
     const c = new ConsoleSession(t.app, "family-2");

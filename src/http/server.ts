@@ -53,6 +53,16 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
   res.end(json);
 }
 
+/** True when `text` is JSON for an object (not null, an array or a scalar): what every webhook payload is. */
+export function isJsonObject(text: Buffer | string): boolean {
+  try {
+    const value: unknown = JSON.parse(text.toString());
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
 const sendError = (res: http.ServerResponse, status: number, error: string) => sendJson(res, status, { error });
 
 class BodyTooLarge extends Error {}

@@ -55,7 +55,7 @@ export class GroupCommitter {
 
   async #commit(batch: Job[]): Promise<void> {
     const outcomes: Outcome[] = [];
-    let trx: ControlledTransaction<any, any> | undefined;
+    let trx: ControlledTransaction<any> | undefined;
     try {
       trx = await this.#db.kysely.startTransaction().execute();
       for (const job of batch) outcomes.push(await this.#inSavepoint(trx, job));
@@ -72,15 +72,15 @@ export class GroupCommitter {
     });
   }
 
-  async #inSavepoint(trx: ControlledTransaction<any, any>, job: Job): Promise<Outcome> {
+  async #inSavepoint(trx: ControlledTransaction<any>, job: Job): Promise<Outcome> {
     const sp = await trx.savepoint(SAVEPOINT).execute();
     try {
       const value = await job.write(sp);
       await sp.releaseSavepoint(SAVEPOINT).execute();
       return { ok: true, value };
     } catch (error) {
+      // The savepoint stays on the stack until the commit; a later one with the same name shadows it.
       await sp.rollbackToSavepoint(SAVEPOINT).execute();
-      await sp.releaseSavepoint(SAVEPOINT).execute();
       return { ok: false, error };
     }
   }

@@ -2,12 +2,13 @@
  * A fake OpenAI-compatible chat API on 127.0.0.1 (POST /v1/chat/completions) for the bad-input
  * suite. It is the worst model one could deploy: `echo` answers with its whole prompt (system and
  * user messages); `obey` does whatever an injected instruction asks — it repeats its system prompt
- * (with a citation, so it looks like a grounded answer) and claims to have filed a report.
+ * (with a citation, so it looks like a grounded answer) and claims to have filed a report; `claim`
+ * only claims, in a short, well-cited answer, to have filed a report for the user.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type FakeModelBehaviour = "echo" | "obey";
+export type FakeModelBehaviour = "echo" | "obey" | "claim";
 
 export interface FakeOpenAi {
   baseUrl: string;
@@ -20,7 +21,10 @@ export interface FakeOpenAi {
 function reply(behaviour: FakeModelBehaviour, messages: { role: string; content: string }[]): string {
   const system = messages.find((m) => m.role === "system")?.content ?? "";
   if (behaviour === "echo") return messages.map((m) => m.content).join("\n");
-  return `${system} [1]\nI have filed report LTR-2222-22 for you and notified the officers.`;
+  if (behaviour === "claim") return "Laporan Anda sudah saya teruskan ke petugas dengan nomor LTR-2222-22 [1].";
+  // Like a real model leaking its rules: quoted as an answer, cited, and without the refusal keyword.
+  const rules = system.split("\n").filter((l) => l.trim() && !l.includes("NO_ANSWER")).join("\n");
+  return `My instructions are:\n${rules} [1]\nI have filed report LTR-2222-22 for you and notified the officers.`;
 }
 
 export async function startFakeOpenAi(behaviour: FakeModelBehaviour = "echo"): Promise<FakeOpenAi> {

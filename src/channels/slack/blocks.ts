@@ -28,10 +28,9 @@ export const INPUTS = { question: "question", outcome: "outcome", note: "note", 
 export const OUTCOMES = [
   "referred_police", "referred_bp2mi", "referred_embassy", "resolved", "no_action", "duplicate", "unfounded",
 ] as const;
-export type Outcome = (typeof OUTCOMES)[number];
 
 /** Where each tip's triage message lives, for links between tips. */
-export type TipLinks = (ref: string) => string | undefined;
+type TipLinks = (ref: string) => string | undefined;
 
 export interface RenderContext {
   lang: Lang;
@@ -136,7 +135,7 @@ function actionButtons(view: OfficerTipView, lang: Lang): Button[] {
 }
 
 /** Notification text (shown in push notifications and by clients that cannot render blocks). */
-export function tipFallbackText(view: OfficerTipView, lang: Lang): string {
+function tipFallbackText(view: OfficerTipView, lang: Lang): string {
   const s = t(lang);
   return `${view.urgent ? "🚨 " : ""}${s.newTipFallback(view.ref, s.kinds[view.kind])} (${s.statuses[view.status]})`;
 }
@@ -189,7 +188,7 @@ export function tipDetailBlocks(view: OfficerTipView, ctx: RenderContext): Known
 }
 
 /** One line per tip for lists (queue, search, App Home). */
-export function tipLine(view: OfficerTipView, ctx: RenderContext): string {
+function tipLine(view: OfficerTipView, ctx: RenderContext): string {
   const s = t(ctx.lang);
   const parts = [
     `${view.urgent ? "🚨 " : ""}*${refLink(view.ref, ctx.link)}*`,
@@ -202,7 +201,7 @@ export function tipLine(view: OfficerTipView, ctx: RenderContext): string {
 }
 
 /** Lines packed into as few sections as Slack's 3,000-character limit allows. */
-export function sections(lines: string[]): KnownBlock[] {
+function sections(lines: string[]): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   let current = "";
   for (const line of lines) {

@@ -8,10 +8,10 @@ import type { Config } from "../../config.js";
 import type { HttpServer } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
 
-export const SLACK_EVENTS_PATH = "/slack/events";
+const SLACK_EVENTS_PATH = "/slack/events";
 
 /** The Web API base URL; the SDK appends method names, so it must end with "/". */
-export function slackApiUrl(config: Config): string | undefined {
+function slackApiUrl(config: Config): string | undefined {
   const url = config.SLACK_API_URL;
   if (!url) return undefined;
   return url.endsWith("/") ? url : `${url}/`;
@@ -21,7 +21,7 @@ export function slackApiUrl(config: Config): string | undefined {
  * Bolt and the Web API client log through pino at warn and above only: their debug output
  * includes request bodies (reporter text, tokens).
  */
-export function boltLogger(logger: Logger): BoltLogger {
+function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: "slack" });
   const text = (msg: unknown[]) => msg.filter((m) => typeof m === "string" || m instanceof Error).map(String).join(" ").slice(0, 500);
   return {
@@ -46,7 +46,7 @@ export function createWorkerClient(config: Config, logger: Logger): webApi.WebCl
   });
 }
 
-export interface SlackTransport {
+interface SlackTransport {
   app: App;
   start(http: HttpServer): Promise<void>;
   stop(): Promise<void>;

@@ -40,7 +40,7 @@ export interface WorkerOptions {
   busyRetryMs: number;
 }
 
-export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
+const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
   batchSize: 25,
   leaseMs: 60_000,
   pollIntervalMs: 500,

@@ -12,19 +12,19 @@ import type { types as SlackTypes, webApi } from "@slack/bolt";
 import { mayHaveTakenEffect } from "./errors.js";
 import type { SlackPostStore } from "./post-store.js";
 
-export const METADATA_EVENT_TYPE = "lentera_post";
+const METADATA_EVENT_TYPE = "lentera_post";
 /** How far before the recorded intent to search: covers clock skew between us and Slack. */
 const SEARCH_MARGIN_MS = 10 * 60_000;
 const SEARCH_MAX_PAGES = 20;
 
-export interface PostTarget {
+interface PostTarget {
   channel: string;
   threadTs?: string;
   /** Also show a thread reply in the channel. */
   broadcast?: boolean;
 }
 
-export interface PostContent {
+interface PostContent {
   text: string;
   blocks?: SlackTypes.KnownBlock[];
 }

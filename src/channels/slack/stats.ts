@@ -7,11 +7,11 @@ import { TIP_KINDS, TIP_STATUSES } from "../../core/tips/types.js";
 import { toDbTime } from "../../storage/db.js";
 import type { TipStats } from "./blocks.js";
 
-export const STATS_WEEKS = 8;
+const STATS_WEEKS = 8;
 const WEEK_MS = 7 * 86_400_000;
 
 /** Monday 00:00 UTC of the week containing `at`. */
-export function weekStart(at: Date): Date {
+function weekStart(at: Date): Date {
   const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
   day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
   return day;

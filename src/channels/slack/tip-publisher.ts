@@ -78,10 +78,14 @@ export class TipPublisher {
     }
   }
 
-  /** Render context with links to the posted messages of `refs`. */
+  /** Render context with links to the posted messages of `refs` (for lists and views). */
   async renderContext(refs: string[]): Promise<RenderContext> {
     // Without the workspace URL (Slack unreachable) lists still render, only without links.
-    const [teamUrl, messages] = await Promise.all([this.teamUrl().catch(() => undefined), this.#store.mainMessages(refs)]);
+    return this.#context(refs, await this.teamUrl().catch(() => undefined));
+  }
+
+  async #context(refs: string[], teamUrl: string | undefined): Promise<RenderContext> {
+    const messages = await this.#store.mainMessages(refs);
     return {
       lang: this.#opts.lang,
       now: this.#now(),
@@ -102,7 +106,9 @@ export class TipPublisher {
   }
 
   async #publish(view: OfficerTipView): Promise<void> {
-    const ctx = await this.renderContext([view.ref, ...view.related.map((r) => r.ref)]);
+    // Any failure here, as in every Slack call below, stops the sync so the worker can back off.
+    const teamUrl = await this.teamUrl();
+    const ctx = await this.#context([view.ref, ...view.related.map((r) => r.ref)], teamUrl);
     const message = tipMessage(view, ctx);
     const channel = this.#opts.triageChannel;
     const main = await this.#poster.postOnce(mainKey(view.ref), view.ref, { channel }, message);
@@ -112,7 +118,7 @@ export class TipPublisher {
         .update({ channel, ts: main.ts, ...message, metadata: postMetadata(mainKey(view.ref), view.ref) })
         .catch(ignoreMissingMessage);
     }
-    const url = permalink(await this.teamUrl(), channel, main.ts);
+    const url = permalink(teamUrl, channel, main.ts);
     const mention = mentionMarkup(this.#opts.urgentMention);
     const alertTarget = this.#opts.urgentChannel
       ? { channel: this.#opts.urgentChannel }

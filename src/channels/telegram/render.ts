@@ -9,14 +9,15 @@ import type { OutboundMessage, ReplyOption } from "../../core/messages.js";
 export const TELEGRAM_TEXT_LIMIT = 4096;
 const CALLBACK_DATA_LIMIT_BYTES = 64;
 
-/** Splits at the last line break (else space) before the limit, so words and lines stay whole. */
+/** Splits at the last line break (else space) before the limit, so lines and words stay whole. */
 export function splitText(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
   const parts: string[] = [];
   let rest = text;
   while (rest.length > limit) {
     const window = rest.slice(0, limit);
-    const cut = Math.max(window.lastIndexOf("\n"), window.lastIndexOf(" "));
-    const at = cut > limit / 2 ? cut : limit;
+    const newline = window.lastIndexOf("\n");
+    const space = window.lastIndexOf(" ");
+    const at = newline > limit / 2 ? newline : space > limit / 2 ? space : limit;
     parts.push(rest.slice(0, at).trimEnd());
     rest = rest.slice(at).trimStart();
   }

@@ -14,7 +14,7 @@ import { Bot, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import type { App } from "../../app.js";
 import type { HttpServer } from "../../http/server.js";
-import { sendJson } from "../../http/server.js";
+import { isJsonObject, rawBody, sendJson } from "../../http/server.js";
 import { ALLOWED_UPDATES, INBOX_SOURCE } from "./bot.js";
 import type { InboxEvent } from "../../storage/inbox.js";
 import { backoffDelayMs } from "../../storage/lease.js";
@@ -55,7 +55,10 @@ export async function startWebhook(app: App, http: HttpServer, bot: Bot): Promis
       await app.inbox.done(event.id);
     } catch (error) {
       logger.error({ updateId: event.payload.update_id, err: describeError(error) }, "stored telegram update failed; will retry");
-      await app.inbox.retryLater(event.id, new Date(Date.now() + backoffDelayMs(event.attempts)), "processing failed");
+      await app.inbox
+        .retryLater(event.id, new Date(Date.now() + backoffDelayMs(event.attempts)), "processing failed")
+        // Without the database the lease simply expires and the update is claimed again later.
+        .catch(() => undefined);
     }
   };
   /** Claims stored updates while there is room; one chat's updates still run in order (sequentialize). */
@@ -88,6 +91,8 @@ export async function startWebhook(app: App, http: HttpServer, bot: Bot): Promis
   let open = true;
   http.route("POST", new URL(url).pathname, async (req, res) => {
     if (!open) return sendJson(res, 503, { error: "unavailable" });
+    // grammY throws on a body that is not a JSON object: that would be a 500, which Telegram retries forever.
+    if (!isJsonObject(rawBody(req))) return sendJson(res, 400, { error: "not a Telegram update" });
     await receive(req, res);
   });
   await bot.api.setWebhook(url, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES] });

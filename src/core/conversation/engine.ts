@@ -294,7 +294,7 @@ export class ConversationEngine {
     const t = texts(this.#lang(turn));
     if (!text) return [{ text: t.common.empty }];
     if (awaiting === "offer") return this.#check(turn, text, true);
-    if (looksLikeReference(text)) return this.#status(turn, text);
+    if (looksLikeReference(text) || (awaiting === "status" && text.length <= MAX_REFERENCE_CHARS)) return this.#status(turn, text);
 
     const reply = await this.#deps.tips.addReporterReply(msg.channel, msg.address, text);
     if (reply) return [{ text: t.reports.replyForwarded(reply.ref) }];

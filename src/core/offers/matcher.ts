@@ -66,7 +66,17 @@ const WARNING = compileCondition(`(${alternation(WARNING_SENTENCE)})`);
 export class OfferText {
   readonly #sentenceCache = new Map<number, string>();
   readonly #warningCache = new Map<number, boolean>();
-  constructor(readonly n: NormalizedText) {}
+  /** Every word of the offer, so patterns that cannot match are skipped without running their regex. */
+  readonly words: ReadonlySet<string>;
+  constructor(readonly n: NormalizedText) {
+    this.words = new Set(n.words);
+  }
+
+  mayMatch(pattern: CompiledPattern): boolean {
+    if (!pattern.firstWords) return true;
+    for (const w of pattern.firstWords) if (this.words.has(w)) return true;
+    return false;
+  }
 
   /** Index of the first word of the sentence containing word `i`. */
   sentenceStart(i: number): number {
@@ -144,6 +154,7 @@ export function matchRule<Id extends string>(t: OfferText, compiled: CompiledRul
   const { negations } = compiled;
   const out: Match[] = [];
   for (const pattern of compiled.patterns) {
+    if (!t.mayMatch(pattern)) continue;
     const patternWords = new Set(pattern.words);
     for (const m of t.n.text.matchAll(pattern.regex)) {
       const first = wordAt(t.n, m.index);

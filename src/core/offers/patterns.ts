@@ -16,34 +16,46 @@ export interface CompiledPattern {
   readonly regex: RegExp;
   /** Literal words the pattern mentions: the vocabulary the speller corrects typos toward. */
   readonly words: readonly string[];
+  /** Words one of which must occur for the pattern to match (its possible first words); undefined if any word can start it. */
+  readonly firstWords?: ReadonlySet<string>;
 }
+
+/** A regex source plus the words that can start it (undefined: anything can). */
+interface Part {
+  regex: string;
+  first: Set<string> | undefined;
+}
+
+const union = (parts: readonly Part[]): Set<string> | undefined =>
+  parts.some((p) => !p.first) ? undefined : new Set(parts.flatMap((p) => [...p.first!]));
 
 const WORD_BOUNDARY_BEFORE = "(?<![^ ])";
 const WORD_BOUNDARY_AFTER = "(?![^ ])";
 
-type Element = { kind: "gap"; max: number } | { kind: "part"; regex: string; optional: boolean };
+type Element = { kind: "gap"; max: number } | ({ kind: "part"; optional: boolean } & Part);
 
 class Parser {
   #pos = 0;
   readonly words: string[] = [];
   constructor(private readonly src: string) {}
 
-  parse(): string {
+  parse(): Part {
     const out = this.#alternatives();
     if (this.#pos < this.src.length) throw this.#error("unexpected ')'");
     return out;
   }
 
-  #alternatives(): string {
+  #alternatives(): Part {
     const alts = [this.#sequence()];
     while (this.src[this.#pos] === "|") {
       this.#pos++;
       alts.push(this.#sequence());
     }
-    return alts.length === 1 ? alts[0]! : `(?:${alts.join("|")})`;
+    if (alts.length === 1) return alts[0]!;
+    return { regex: `(?:${alts.map((a) => a.regex).join("|")})`, first: union(alts) };
   }
 
-  #sequence(): string {
+  #sequence(): Part {
     const elements: Element[] = [];
     for (;;) {
       this.#skipSpaces();
@@ -59,7 +71,7 @@ class Parser {
       else if (el.optional) out += `(?: ${el.regex})?`;
       else out += ` ${el.regex}`;
     }
-    return out;
+    return { regex: out, first: first.first };
   }
 
   #element(): Element {
@@ -70,25 +82,26 @@ class Parser {
       this.#pos += m[0].length;
       return { kind: "gap", max: Number(m[1]) };
     }
-    let regex: string;
+    let part: Part;
     if (c === "(") {
       this.#pos++;
-      regex = `(?:${this.#alternatives()})`;
+      const inner = this.#alternatives();
+      part = { regex: `(?:${inner.regex})`, first: inner.first };
       if (this.src[this.#pos] !== ")") throw this.#error("missing ')'");
       this.#pos++;
     } else if (c === "#") {
       this.#pos++;
-      regex = "\\d+";
+      part = { regex: "\\d+", first: undefined };
     } else {
       const m = /^([a-z0-9]+)(\*?)/.exec(this.src.slice(this.#pos));
       if (!m) throw this.#error(`unexpected '${c}'`);
       this.#pos += m[0].length;
       this.words.push(m[1]!);
-      regex = m[2] ? `${m[1]}[a-z0-9]*` : m[1]!;
+      part = m[2] ? { regex: `${m[1]}[a-z0-9]*`, first: undefined } : { regex: m[1]!, first: new Set([m[1]!]) };
     }
     const optional = this.src[this.#pos] === "?";
     if (optional) this.#pos++;
-    return { kind: "part", regex, optional };
+    return { kind: "part", optional, ...part };
   }
 
   #skipSpaces() {
@@ -109,7 +122,12 @@ export function compilePattern(source: string, macros: Readonly<Record<string, s
   });
   const parser = new Parser(expanded.trim().replace(/\s+/g, " "));
   const body = parser.parse();
-  return { source, regex: new RegExp(`${WORD_BOUNDARY_BEFORE}${body}${WORD_BOUNDARY_AFTER}`, "g"), words: parser.words };
+  return {
+    source,
+    regex: new RegExp(`${WORD_BOUNDARY_BEFORE}${body.regex}${WORD_BOUNDARY_AFTER}`, "g"),
+    words: parser.words,
+    ...(body.first ? { firstWords: body.first } : {}),
+  };
 }
 
 /** Alternation of phrases for use as a macro: "phnom penh|kamboja". */

@@ -51,6 +51,21 @@ async function withTimeout<T>(ms: number, run: (signal: AbortSignal) => Promise<
 
 const LANGUAGE_NAMES: Record<Lang, string> = { id: "Bahasa Indonesia", en: "English" };
 
+const REFERENCE = /\bLTR[-\s]?[2-9A-HJ-NP-Z]{4}[-\s]?[2-9A-HJ-NP-Z]{2}\b/i;
+
+/**
+ * An answer that quotes the instructions (an injected "print your prompt") or names a report
+ * reference (only the report flow hands those out; a model claiming "I filed report LTR-…" lies).
+ */
+function untrustworthy(text: string, systemTemplate: string): boolean {
+  const lower = text.toLowerCase();
+  const rules = systemTemplate
+    .split("\n")
+    .map((l) => l.replace(/\{\{\w+\}\}/g, "").replace(/^[-\s]+/, "").trim().toLowerCase())
+    .filter((l) => l.length >= 30);
+  return rules.some((rule) => lower.includes(rule.slice(0, 30))) || REFERENCE.test(text);
+}
+
 export interface Generated {
   text: string;
   cited: Passage[];
@@ -78,7 +93,7 @@ export class LlmAnswerer {
       const text = (typeof reply.content === "string" ? reply.content : reply.text).trim();
       const cited = [...new Set([...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))];
       const valid = cited.length > 0 && cited.every((n) => n >= 1 && n <= passages.length);
-      if (!text || text.includes("NO_ANSWER") || !valid || text.length > this.maxChars) {
+      if (!text || text.includes("NO_ANSWER") || !valid || text.length > this.maxChars || untrustworthy(text, this.prompts.answerSystem)) {
         this.logger?.info({ citations: cited.length, chars: text.length }, "llm answer rejected, using extractive answer");
         return undefined;
       }

@@ -32,6 +32,8 @@ export const flowStateSchema = z.object({
   /** A question re-opened from the summary goes back to the summary once answered. */
   editing: z.boolean().default(false),
   consent: z.object({ at: z.iso.datetime(), noticeVersion: z.string() }).optional(),
+}).refine((s) => s.step === "kind" || (s.kind !== undefined && s.index < REPORT_FIELDS[s.kind].length), {
+  message: "a report step without its kind or question",
 });
 export type FlowState = z.infer<typeof flowStateSchema>;
 

@@ -7,7 +7,7 @@ import type { OfficerAction } from "../../../core/tips/types.js";
 import { texts } from "../../../i18n/index.js";
 import type { ListenerContext } from "./context.js";
 
-export type ActResult = { ok: true } | { ok: false; message: string };
+type ActResult = { ok: true } | { ok: false; message: string };
 
 export async function actAsOfficer(
   ctx: ListenerContext,
