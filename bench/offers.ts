@@ -18,10 +18,14 @@ const PARAGRAPHS = [
   "Info lengkap klik link t.me/loker_global_xx. Yang serius saja, jangan kebanyakan mikir, kesempatan terakhir bulan ini!",
 ];
 
-function offerOfSize(bytes: number): string {
+/** A 2 kB offer; `variant` changes its phone numbers and amounts so no per-number cache makes runs alike. */
+function offerOfSize(bytes: number, variant: number): string {
   let text = "";
-  for (let i = 0; Buffer.byteLength(text) < bytes; i++) text += `${PARAGRAPHS[i % PARAGRAPHS.length]}\n`;
-  return text.slice(0, bytes);
+  for (let i = 0; Buffer.byteLength(text) < bytes + 200; i++) text += `${PARAGRAPHS[i % PARAGRAPHS.length]}\n`;
+  const digits = String(1_000_000 + ((variant * 7919) % 9_000_000));
+  text = text.replace(/3456-7890/g, `${digits.slice(0, 3)}-${digits.slice(3, 7)}`).replace(/2\.500\.000/g, `${2 + (variant % 7)}.500.000`);
+  while (Buffer.byteLength(text) > bytes) text = text.slice(0, -1);
+  return text;
 }
 
 function time(fn: () => unknown, runs: number): number[] {
@@ -38,25 +42,29 @@ export async function run(): Promise<void> {
   const t0 = performance.now();
   const checker = createOfferChecker();
   const built = performance.now() - t0;
-  const offer = offerOfSize(2048);
-  const question = "Apakah kerja di Kamboja lewat agen itu aman? Gimana cara cek agen resmi?";
-  for (let i = 0; i < 50; i++) await checker.check(offer); // warm-up: JIT and the speller's cache
-
   const RUNS = 500;
+  const offers = Array.from({ length: RUNS }, (_, i) => offerOfSize(2048, i + 1));
+  const offer = offers[0]!;
+  const question = "Apakah kerja di Kamboja lewat agen itu aman? Gimana cara cek agen resmi?";
+  for (let i = 0; i < 50; i++) await checker.check(offer); // warm-up: JIT
   const checks: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  const cpu0 = process.cpuUsage();
+  for (const text of offers) {
     const s = performance.now();
-    await checker.check(offer);
+    await checker.check(text);
     checks.push(performance.now() - s);
   }
-  const baseline = time(() => keywordBaseline(offer), RUNS);
+  const cpu = process.cpuUsage(cpu0);
+  let i = 0;
+  const baseline = time(() => keywordBaseline(offers[i++ % RUNS]!), RUNS);
   const looks = time(() => checker.looksLikeOffer(question), RUNS);
   const result = await checker.check(offer);
 
   console.log(`checker built in ${fmt(built)} (rules compiled once per process)`);
-  console.log(`check of a ${Buffer.byteLength(offer)}-byte offer (${result.flags.length} flags, risk ${result.risk}), ${RUNS} runs:`);
+  console.log(`check of a ${Buffer.byteLength(offer)}-byte offer, a different phone number and amount each run (${result.flags.length} flags, risk ${result.risk}), ${RUNS} runs:`);
   console.log(`  Lentera           median ${fmt(median(checks))}  p99 ${fmt(percentile(checks, 99))}  (target < 5 ms)`);
   console.log(`  keyword baseline  median ${fmt(median(baseline))}  p99 ${fmt(percentile(baseline, 99))}`);
   console.log(`  ratio Lentera / baseline (median): ${(median(checks) / median(baseline)).toFixed(1)}×`);
+  console.log(`  CPU time per check (mean, unaffected by waiting for a busy CPU): ${fmt((cpu.user + cpu.system) / 1000 / RUNS)}`);
   console.log(`looksLikeOffer on a question: median ${fmt(median(looks))}  p99 ${fmt(percentile(looks, 99))}`);
 }

@@ -1,8 +1,8 @@
 /**
- * Tips committed per second on each backend: concurrent TipService.submit calls, each a durable
- * transaction (tip + entities + links + audit + outbox event, everything encrypted). Baseline, same
- * process, same database: a bare durable commit of one small row, i.e. what the disk/database
- * allows before any of our work. SQLite runs WAL with synchronous=FULL; the embedded PostgreSQL keeps
+ * Tips committed per second on each backend: concurrent TipService.submit calls, each durable
+ * before it resolves (tip + entities + links + audit + outbox event, everything encrypted; on SQLite
+ * concurrent submissions share commits). Baseline, same process, same database: one transaction
+ * per bare one-row insert, i.e. what the disk/database allows before any of our work. SQLite runs WAL with synchronous=FULL; the embedded PostgreSQL keeps
  * fsync on. Set BENCH_DATABASE_URL to measure an external PostgreSQL instead.
  */
 import { mkdtemp, rm } from "node:fs/promises";

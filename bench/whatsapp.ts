@@ -7,16 +7,18 @@ import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { createApp } from "../src/app.js";
 import { startWhatsApp } from "../src/channels/whatsapp/index.js";
 import { loadConfig } from "../src/config.js";
 import { createHttpServer } from "../src/http/server.js";
 import { createLogger } from "../src/logger.js";
 import { generateDataKey } from "../src/storage/keys.js";
-import { FakeGraphApi, signBody, webhookBody } from "../test/fakes/graph-api.js";
+import { signBody, webhookBody } from "../test/fakes/graph-api.js";
 import { fmt, median, percentile } from "./_stats.js";
 
 const APP_SECRET = "bench-app-secret";
+const GRAPH = { token: "bench-token", phoneNumberId: "1000001" };
 const CONCURRENCY = 16;
 const BASELINE_REQUESTS = 3_000;
 const MESSAGES = 600;
@@ -72,15 +74,36 @@ async function baseline(): Promise<{ perSecond: number; p50: number; p99: number
   return { perSecond: (BASELINE_REQUESTS / wall) * 1000, p50: median(latencies), p99: percentile(latencies, 99) };
 }
 
+/** Starts the fake Graph API in a worker thread; `onSent` hears of every message it accepts. */
+async function startGraphWorker(onSent: (to: string) => void): Promise<{ url: string; stop(): Promise<void> }> {
+  const worker = new Worker(new URL("./_whatsapp-graph-worker.mjs", import.meta.url), { workerData: GRAPH });
+  const url = await new Promise<string>((resolve, reject) => {
+    worker.once("error", reject);
+    worker.on("message", (m: { url?: string; sent?: string }) => (m.url ? resolve(m.url) : m.sent && onSent(m.sent)));
+  });
+  return {
+    url,
+    stop: async () => {
+      worker.postMessage({ stop: true });
+      await new Promise((resolve) => worker.once("exit", resolve));
+    },
+  };
+}
+
 async function endToEnd() {
-  const api = await new FakeGraphApi().start();
+  // Each message comes from its own user; its first reply at the fake Graph API ends its clock.
+  const replied = new Map<string, () => void>();
+  const api = await startGraphWorker((to) => {
+    replied.get(to)?.();
+    replied.delete(to);
+  });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-bench-wa-"));
   const config = loadConfig({
     LENTERA_DATA_DIR: dataDir,
     LENTERA_DATA_KEY: generateDataKey(),
     LOG_LEVEL: "silent",
-    WHATSAPP_TOKEN: api.token,
-    WHATSAPP_PHONE_NUMBER_ID: api.phoneNumberId,
+    WHATSAPP_TOKEN: GRAPH.token,
+    WHATSAPP_PHONE_NUMBER_ID: GRAPH.phoneNumberId,
     WHATSAPP_APP_SECRET: APP_SECRET,
     WHATSAPP_VERIFY_TOKEN: "bench",
     WHATSAPP_GRAPH_URL: api.url,
@@ -90,17 +113,11 @@ async function endToEnd() {
   const channel = await startWhatsApp(app, server);
   const url = `http://127.0.0.1:${await server.listen(0, "127.0.0.1")}/webhooks/whatsapp`;
 
-  // Each message comes from its own user; its first reply at the fake Graph API ends its clock.
-  const replied = new Map<string, () => void>();
-  api.onSent = (m) => {
-    replied.get(m.to)?.();
-    replied.delete(m.to);
-  };
   const ack: number[] = [];
   const e2e: number[] = [];
   const send = async (i: number, record: boolean) => {
     const waId = `62899${String(i).padStart(7, "0")}${record ? "" : "0"}`;
-    const body = signedMessage(api.phoneNumberId, waId, i);
+    const body = signedMessage(GRAPH.phoneNumberId, waId, i);
     const answered = new Promise<void>((resolve) => replied.set(waId, resolve));
     const t0 = performance.now();
     const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, APP_SECRET) }, body });

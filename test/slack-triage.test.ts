@@ -239,3 +239,25 @@ describe.each(backends)("Slack officer triage on %s", (backend) => {
     expect(urgentAlerts).toEqual([1, 1, 1, 1]);
   });
 });
+
+describe("Slack unreachable when Lentera starts", () => {
+  it("starts anyway, serves officers from the database, and posts the queued tips once Slack is back", async () => {
+    const api = await startFakeSlackApi();
+    api.fail({ status: 500 });
+    const h = await startSlackHarness("sqlite", api);
+    try {
+      const { ref } = await h.app.tips.submit(newTip("danger_now", { reporter: { channel: "console", address: "console-early" } }));
+      const queue = await h.slash(OFFICER, "queue");
+      expect(queue.status).toBe(200);
+      expect(JSON.stringify(queue.body.blocks)).toContain(ref);
+      expect(api.withKey(mainKey(ref))).toHaveLength(0);
+
+      api.recover();
+      await api.waitFor(() => api.withKey(`urgent:${ref}`).length === 1, { timeoutMs: 15_000 });
+      expect(api.withKey(mainKey(ref))).toHaveLength(1);
+    } finally {
+      await h.dispose();
+      await api.close();
+    }
+  });
+});

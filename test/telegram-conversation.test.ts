@@ -192,4 +192,13 @@ describe("telegram: reports, status and officers' questions", () => {
     const notice = await noticeTo(from, (text) => text.includes(texts("id").reports.statusLabels.escalated));
     expect(notice.body.text).toContain(ref);
   });
+
+  it("/hapus deletes the reporter's data after confirmation", async () => {
+    const t = texts("id").reports;
+    const confirm = await h.say(user, updates.text(user, "/hapus"));
+    expect(confirm.texts).toEqual([t.deleteConfirm]);
+    const done = await h.tap(user, "delete:yes");
+    expect(done.texts).toEqual([t.deleteDone(1)]);
+    expect(await h.app.tips.show(ref)).toBeUndefined();
+  });
 });

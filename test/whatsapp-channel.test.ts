@@ -11,6 +11,7 @@ import { loadConfig } from "../src/config.js";
 import { createHttpServer, type HttpServer } from "../src/http/server.js";
 import { texts } from "../src/i18n/index.js";
 import { createLogger } from "../src/logger.js";
+import { reporterPseudonym } from "../src/storage/reporters.js";
 import { FakeGraphApi, newWamid, signBody, textOf, webhookBody, WhatsAppUser } from "./fakes/graph-api.js";
 import { backends, createTestConfig, type Backend, type TestConfig } from "./helpers/databases.js";
 
@@ -67,6 +68,7 @@ async function whatsappConfig(backend: Backend, api: FakeGraphApi, extra: Record
     WHATSAPP_APP_SECRET: APP_SECRET,
     WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
     WHATSAPP_GRAPH_URL: api.url,
+    LENTERA_RATE_LIMIT_PER_MINUTE: "30",
     ...extra,
   });
 }
@@ -222,6 +224,24 @@ describe("WhatsApp channel", () => {
     expect(api.sentTo(user.opts.waId).slice(after).map(textOf).join("\n")).toContain("Apakah ada foto perekrutnya?");
   });
 
+  it("deletes the reporter's data on request, including notices waiting for the window", async () => {
+    const user = h.user();
+    const ref = await submitOtherReport(user);
+    await closeWindow(h.app, user.opts.waId);
+    await h.app.tips.act(ref, "officer-1", "ask", { text: "Siapa nama agennya?" });
+    await h.running.deliverNotices();
+    const pseudonym = reporterPseudonym(h.app.db.cipher, "whatsapp", user.opts.waId);
+    const waiting = () =>
+      h.app.db.kysely.selectFrom("whatsapp_waiting_notices").select("notice_id").where("reporter_pseudonym", "=", pseudonym).execute();
+    expect((await waiting()).length).toBeGreaterThan(0);
+
+    await user.say("/hapus");
+    const done = await user.tap(texts("id").reports.deleteYes);
+    expect(done.map(textOf)).toEqual([texts("id").reports.deleteDone(1)]);
+    expect(await h.app.tips.show(ref)).toBeUndefined();
+    expect(await waiting()).toEqual([]);
+  });
+
   it("ignores a redelivered message, also when delivered concurrently", async () => {
     const user = h.user();
     const message = user.message("text", { text: { body: "Apa itu BP2MI?" } });
@@ -305,6 +325,18 @@ describe("WhatsApp channel", () => {
     expect(set.map(textOf)).toContain(texts("en").common.languageSet);
   });
 
+  it("throttles a flooding sender: one warning, then silence for the rest of the minute", async () => {
+    const user = h.user();
+    const flood = Array.from({ length: 32 }, () => user.message("text", { text: { body: "/start" } }));
+    expect((await user.deliver(flood)).status).toBe(200);
+    const texts_ = api.sentTo(user.opts.waId).map(textOf);
+    const warning = texts("id").whatsapp.rateLimited;
+    expect(texts_.filter((t) => t === warning)).toHaveLength(1);
+    expect(texts_.at(-1)).toBe(warning);
+    const perStart = (await engineReply(h.app, "/start")).length;
+    expect(texts_).toHaveLength(30 * perStart + 1);
+  });
+
   it("keeps message text, phone numbers and tokens out of the logs", () => {
     const logs = h.logs.lines.join("");
     expect(logs.length).toBeGreaterThan(0);
@@ -327,7 +359,6 @@ async function submitOtherReport(user: WhatsAppUser, description = "Ada agen yan
 }
 
 async function closeWindow(app: App, waId: string): Promise<void> {
-  const { reporterPseudonym } = await import("../src/storage/reporters.js");
   await app.db.kysely
     .updateTable("whatsapp_contacts")
     .set({ last_inbound_at: new Date(Date.now() - 25 * 60 * 60_000).toISOString() })
@@ -358,8 +389,7 @@ describe.each(backends)("WhatsApp channel across restarts (%s)", (backend) => {
     await h.stop();
 
     // A message persisted before the 200 whose processing never ran (the process died).
-    const { createApp: create } = await import("../src/app.js");
-    const app = await create(t.config, { logger: createLogger("silent") });
+    const app = await createApp(t.config, { logger: createLogger("silent") });
     const pending = user.message("text", { text: { body: "/start" } });
     expect(await app.inbox.store("whatsapp", pending.id as string, { message: pending })).toBe(true);
     await app.close();

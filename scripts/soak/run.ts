@@ -104,6 +104,8 @@ export interface SoakResult {
   };
   stats: { apologies: number; timeouts: number; rateLimited: number; duplicatesSent: number; redeliveries: number };
   shutdown: { name: string; ms: number; code: number | null }[];
+  /** Instances that exited during start-up (database unreachable) and were started again, as a supervisor does. */
+  restartsAfterFailedBoot: number;
   unexpectedExits: string[];
   verdict: Verdict;
   ok: boolean;
@@ -220,8 +222,20 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const live = new Map<string, Instance>();
     const unexpectedExits: string[] = [];
     const expectedExit = new Set<number>();
+    /** Starts an instance like a process supervisor would: an instance that exits during start-up (e.g. the database is unreachable) is started again. */
+    let restartsAfterFailedBoot = 0;
     const boot = async (name: string) => {
-      const instance = await startInstance({ name, env, logDir });
+      let instance: Instance | undefined;
+      for (let attempt = 1; !instance; attempt++) {
+        try {
+          instance = await startInstance({ name, env, logDir });
+        } catch (err) {
+          if (attempt >= 5) throw err;
+          restartsAfterFailedBoot++;
+          log(`  ${name} failed to start (${(err as Error).message.split(";")[0]}); starting it again`);
+          await sleep(1_000);
+        }
+      }
       live.set(name, instance);
       void instance.exited.then(({ code, signal }) => {
         if (!expectedExit.has(instance.pid)) unexpectedExits.push(`${name} (pid ${instance.pid}) exited: code ${code}, signal ${signal}`);
@@ -295,8 +309,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
 
     // --- 1. question mix: 1 instance, then 2 (all are started first, so no boot competes with the load) ---
     const names = o.instances === 3 ? ["a", "b", "c"] : ["a", "b"];
+    // The first instance builds the retrieval index into the shared data directory; the others load it.
     log(`soak: starting ${names.length} instances`);
-    await Promise.all(names.map(boot));
+    await boot(names[0]!);
+    await Promise.all(names.slice(1).map(boot));
     route(["a"]);
     log(`soak: question mix on 1 instance for ${o.throughputMs / 1000} s`);
     const t1 = Date.now();
@@ -415,6 +431,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         duplicatesSent: stats.duplicatesSent, redeliveries: balancer.redeliveries,
       },
       shutdown,
+      restartsAfterFailedBoot,
       unexpectedExits,
       verdict,
       ok: verdict.failures.length === 0,

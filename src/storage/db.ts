@@ -14,8 +14,8 @@ import {
 } from "kysely";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import { DecryptionError, FieldCipher } from "./crypto.js";
-import { DataKeyError, loadDataKey } from "./keys.js";
+import { DecryptionError, FieldCipher, generatePseudonymSecret } from "./crypto.js";
+import { DataKeyError, loadDataKeys } from "./keys.js";
 import { migrationProvider } from "./migrations/index.js";
 
 export type DbDialect = "sqlite" | "postgres";
@@ -105,38 +105,53 @@ async function migrate(kysely: Kysely<any>): Promise<void> {
   }
 }
 
-const KEY_CHECK = "key_check";
-
-/** Refuses to run with a different data key than the one the stored data was encrypted with. */
-async function verifyDataKey(kysely: Kysely<any>, cipher: FieldCipher): Promise<void> {
+/**
+ * A secret kept in `meta`, encrypted under the data key: created on first open, re-encrypted under
+ * the current key after a rotation. Failing to decrypt it means the wrong data key was loaded.
+ */
+async function metaSecret(kysely: Kysely<any>, cipher: FieldCipher, key: string, create: () => string): Promise<string> {
   await kysely
     .insertInto("meta")
-    .values({ key: KEY_CHECK, value: cipher.encrypt(KEY_CHECK) })
+    .values({ key, value: cipher.encrypt(create()) })
     .onConflict((oc) => oc.column("key").doNothing())
     .execute();
-  const row = await kysely.selectFrom("meta").select("value").where("key", "=", KEY_CHECK).executeTakeFirstOrThrow();
+  const { value } = await kysely.selectFrom("meta").select("value").where("key", "=", key).executeTakeFirstOrThrow();
+  let plain: string;
   try {
-    if (cipher.decrypt(row.value) === KEY_CHECK) return;
+    plain = cipher.decrypt(value);
   } catch (err) {
     if (!(err instanceof DecryptionError)) throw err;
+    throw new DataKeyError(
+      `the data key (LENTERA_DATA_KEY or lentera.key in the data directory) is not a key this database was written with (${err.message})`,
+    );
   }
-  throw new DataKeyError(
-    "the data key (LENTERA_DATA_KEY or lentera.key in the data directory) is not the key this database was created with",
-  );
+  if (cipher.isStale(value))
+    await kysely.updateTable("meta").set({ value: cipher.encrypt(plain) }).where("key", "=", key).where("value", "=", value).execute();
+  return plain;
+}
+
+/** Checks the data keys against the database and returns the cipher with the database's pseudonym secret. */
+async function loadCipher(kysely: Kysely<any>, keys: Buffer[]): Promise<FieldCipher> {
+  const keyring = new FieldCipher(keys);
+  await metaSecret(kysely, keyring, "key_check", () => "key_check");
+  // Pseudonyms must survive key rotation (sessions, reporter lookups and links are keyed by them),
+  // so they come from their own secret rather than from the data key.
+  const secret = await metaSecret(kysely, keyring, "pseudonym_secret", () => generatePseudonymSecret().toString("base64"));
+  return new FieldCipher(keys, Buffer.from(secret, "base64"));
 }
 
 export async function openDatabase(config: Config, opts: { logger?: Logger } = {}): Promise<Db> {
-  const cipher = new FieldCipher(loadDataKey(config, opts.logger));
+  const keys = loadDataKeys(config, opts.logger);
   const dialect: DbDialect = config.DATABASE_URL ? "postgres" : "sqlite";
   const kysely = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, opts.logger) : openSqlite(config);
   try {
     await migrate(kysely);
-    await verifyDataKey(kysely, cipher);
+    const cipher = await loadCipher(kysely, keys);
+    return { kysely, dialect, cipher, close: () => kysely.destroy() };
   } catch (err) {
     await kysely.destroy();
     throw err;
   }
-  return { kysely, dialect, cipher, close: () => kysely.destroy() };
 }
 
 /** True when a write failed on a UNIQUE / PRIMARY KEY constraint (either backend). */

@@ -34,7 +34,10 @@ export class GroupCommitter {
     this.#maxBatch = opts.maxBatch ?? 32;
   }
 
-  /** Runs `write` in a shared transaction; resolves with its result once that transaction committed. */
+  /**
+   * Runs `write` in a shared transaction; resolves with its result once that transaction committed.
+   * `write` must use only the executor it is given: on SQLite the batch holds the one connection.
+   */
   run<T>(write: (trx: Kysely<any>) => Promise<T>): Promise<T> {
     if (this.#db.dialect !== "sqlite") return this.#db.kysely.transaction().execute(write);
     return new Promise<T>((resolve, reject) => {

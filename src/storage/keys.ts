@@ -1,6 +1,8 @@
 /**
- * Where the data key comes from: LENTERA_DATA_KEY (base64 of 32 bytes) when set; otherwise a key
- * file in the data directory, created on first start with owner-only permissions.
+ * Where the data keys come from: LENTERA_DATA_KEY (base64 of 32 bytes) when set; otherwise a key
+ * file in the data directory, created on first start with owner-only permissions. Either may list
+ * several keys separated by commas or new lines: the first encrypts, the others only decrypt rows
+ * written before a rotation (see `lentera rekey`).
  */
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -13,11 +15,14 @@ export const KEY_FILE_NAME = "lentera.key";
 
 export class DataKeyError extends Error {}
 
-function decodeKey(text: string, where: string): Buffer {
-  const key = Buffer.from(text.trim(), "base64");
-  if (key.length !== DATA_KEY_BYTES)
+function decodeKeys(text: string, where: string): Buffer[] {
+  const keys = text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((k) => Buffer.from(k, "base64"));
+  if (keys.length === 0 || keys.some((k) => k.length !== DATA_KEY_BYTES))
     throw new DataKeyError(`${where} must be base64 of exactly ${DATA_KEY_BYTES} bytes (e.g. \`openssl rand -base64 32\`)`);
-  return key;
+  return keys;
 }
 
 export function generateDataKey(): string {
@@ -48,8 +53,9 @@ function createKeyFile(file: string): boolean {
   }
 }
 
-export function loadDataKey(config: Config, logger?: Logger): Buffer {
-  if (config.LENTERA_DATA_KEY) return decodeKey(config.LENTERA_DATA_KEY, "LENTERA_DATA_KEY");
+/** The data keys, current first. */
+export function loadDataKeys(config: Config, logger?: Logger): Buffer[] {
+  if (config.LENTERA_DATA_KEY) return decodeKeys(config.LENTERA_DATA_KEY, "LENTERA_DATA_KEY");
   const file = path.join(config.dataDir, KEY_FILE_NAME);
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   if (!existsSync(file) && createKeyFile(file))
@@ -58,5 +64,5 @@ export function loadDataKey(config: Config, logger?: Logger): Buffer {
       "LENTERA_DATA_KEY is not set: created a new data key file. Back it up — without it the stored reports cannot be decrypted.",
     );
   else logger?.info({ keyFile: file }, "using the data key file");
-  return decodeKey(readFileSync(file, "utf8"), `the key file ${file}`);
+  return decodeKeys(readFileSync(file, "utf8"), `the key file ${file}`);
 }

@@ -36,7 +36,7 @@ export async function startSlack(app: App, http: HttpServer, options: SlackStart
   const { config } = app;
   const logger = app.logger.child({ channel: "slack" });
   const transport = createBoltApp(config, logger);
-  const officers = new OfficerDirectory(transport.app.client, logger, {
+  const officers = new OfficerDirectory(transport.client, logger, {
     usergroup: config.SLACK_OFFICER_USERGROUP,
     ids: config.SLACK_OFFICER_IDS,
     ...(options.officerCacheMs !== undefined ? { ttlMs: options.officerCacheMs } : {}),

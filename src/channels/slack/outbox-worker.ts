@@ -83,7 +83,7 @@ export class SlackOutboxWorker {
     this.#wake?.();
   }
 
-  /** Finishes the batch in progress; unfinished events stay in the outbox for the next start. */
+  /** Finishes the tip in progress; the rest of the batch goes back to the outbox for the next start. */
   async stop(): Promise<void> {
     this.#running = false;
     this.#interrupt?.();
@@ -124,7 +124,9 @@ export class SlackOutboxWorker {
 
   /** Claims and processes one batch; returns how many events it claimed. */
   async runOnce(): Promise<number> {
-    const items = await this.#queue.claim<unknown>(SLACK_TIP_TOPIC, this.#opts.batchSize, this.#opts.leaseMs);
+    // While Slack is failing, each attempt is a probe: claim one event, not a batch to put back.
+    const limit = this.#failures > 0 ? 1 : this.#opts.batchSize;
+    const items = await this.#queue.claim<unknown>(SLACK_TIP_TOPIC, limit, this.#opts.leaseMs);
     const byRef = new Map<string, OutboxItem<unknown>[]>();
     for (const item of items) {
       const parsed = slackTipEventSchema.safeParse(item.payload);
@@ -142,10 +144,8 @@ export class SlackOutboxWorker {
   }
 
   async #process(ref: string, items: OutboxItem<unknown>[]): Promise<void> {
-    if (this.#pausedUntil > Date.now()) {
-      await this.#retry(items, new Date(this.#pausedUntil), "slack paused");
-      return;
-    }
+    if (!this.#running) return this.#retry(items, new Date(), "worker stopping");
+    if (this.#pausedUntil > Date.now()) return this.#retry(items, new Date(this.#pausedUntil), "slack paused");
     try {
       await this.#sync(ref);
       this.#failures = 0;

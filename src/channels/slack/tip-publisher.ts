@@ -15,8 +15,10 @@ import { mentionMarkup, permalink } from "./mrkdwn.js";
 import { OncePoster, postMetadata } from "./poster.js";
 import { mainKey, type SlackPostStore } from "./post-store.js";
 
-function ignoreMissingMessage(err: unknown): void {
+/** false for Slack's message_not_found; any other error is rethrown. */
+function missingMessage(err: unknown): false {
   if ((err as { data?: { error?: string } }).data?.error !== "message_not_found") throw err;
+  return false;
 }
 
 export interface PublisherOptions {
@@ -113,10 +115,11 @@ export class TipPublisher {
     const channel = this.#opts.triageChannel;
     const main = await this.#poster.postOnce(mainKey(view.ref), view.ref, { channel }, message);
     if (!main.posted) {
-      // Someone deleted the triage message in Slack: leave it deleted rather than fail forever.
-      await this.#client.chat
+      const updated = await this.#client.chat
         .update({ channel, ts: main.ts, ...message, metadata: postMetadata(mainKey(view.ref), view.ref) })
-        .catch(ignoreMissingMessage);
+        .then(() => true, missingMessage);
+      // Someone deleted the triage message in Slack: leave it (and its thread) alone rather than fail forever.
+      if (!updated) return;
     }
     const url = permalink(teamUrl, channel, main.ts);
     const mention = mentionMarkup(this.#opts.urgentMention);
@@ -161,9 +164,9 @@ export class TipPublisher {
       const ts = post.ts ?? (post.intentAt ? await this.#poster.find(post.key, post.channel, post.threadTs, post.intentAt) : undefined);
       if (!ts) continue;
       if (post.key === mainKey(ref)) {
-        await this.#client.chat.update({ channel: post.channel, ts, ...deletedMessage(ref, this.#opts.lang) }).catch(ignoreMissingMessage);
+        await this.#client.chat.update({ channel: post.channel, ts, ...deletedMessage(ref, this.#opts.lang) }).catch(missingMessage);
       } else {
-        await this.#client.chat.delete({ channel: post.channel, ts }).catch(ignoreMissingMessage);
+        await this.#client.chat.delete({ channel: post.channel, ts }).catch(missingMessage);
       }
     }
     await this.#store.deleteRef(ref);

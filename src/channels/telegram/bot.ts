@@ -82,8 +82,14 @@ export function createTelegramBot(app: App, options: TelegramBotOptions): Bot {
     await next();
   };
 
+  /** Stops the button's spinner. Best effort: a press answered too late (bot was down) is still handled. */
+  const acknowledgePress = async (ctx: Context) => {
+    if (!ctx.callbackQuery) return;
+    await ctx.answerCallbackQuery().catch((err: unknown) => logger.debug({ err: describeError(err) }, "button press not acknowledged"));
+  };
+
   const converse: MiddlewareFn<Context> = async (ctx) => {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    await acknowledgePress(ctx);
     if (ctx.chat?.type !== "private") {
       // Reports and questions must not happen in front of a group: answer only a direct command there.
       if (isBotCommand(ctx)) await ctx.reply(texts(langOf(ctx, fallbackLang)).telegram.privateOnly);
@@ -108,14 +114,14 @@ export function createTelegramBot(app: App, options: TelegramBotOptions): Bot {
       // Called once per window when the limit is crossed; later messages in the window are dropped quietly.
       onLimitExceeded: async (ctx) => {
         logger.info({ updateId: ctx.update.update_id }, "rate limit reached");
-        if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+        await acknowledgePress(ctx);
         await ctx.reply(texts(langOf(ctx, fallbackLang)).telegram.rateLimited);
       },
     }),
   );
   conversation.use(converse);
 
-  // First, so a chat's updates reach the inbox and the engine in the order Telegram sent them.
+  // First, so each chat's updates are taken and answered in the order Telegram sent them.
   bot.use(sequentialize(chatKey));
   if (options.mode === "polling") bot.use(intake);
   bot.errorBoundary(apologise, conversation);

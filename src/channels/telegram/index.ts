@@ -8,6 +8,7 @@ import type { HttpServer } from "../../http/server.js";
 import type { ChannelModule } from "../types.js";
 import { ALLOWED_UPDATES, createTelegramBot, type TelegramBotOptions } from "./bot.js";
 import { registerCommands } from "./commands.js";
+import { describeError } from "./errors.js";
 import { startNoticeDelivery } from "./notices.js";
 import { startWebhook, webhookSecret, type RunningWebhook } from "./webhook.js";
 
@@ -28,7 +29,7 @@ export async function startTelegram(app: App, http: HttpServer, options: Telegra
   const bot = createTelegramBot(app, { ...options, mode });
   await bot.init();
   await registerCommands(bot.api).catch((err: unknown) => {
-    logger.warn({ err: { type: (err as Error).name } }, "could not register the command menu");
+    logger.warn({ err: describeError(err) }, "could not register the command menu");
   });
 
   let runner: RunnerHandle | undefined;

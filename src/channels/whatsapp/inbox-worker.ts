@@ -10,6 +10,7 @@ import { backoffDelayMs } from "../../storage/lease.js";
 import { kickable } from "./kickable.js";
 import type { WhatsAppInboundMessage } from "./schemas.js";
 import { INBOX_SOURCE, type StoredWhatsAppMessage } from "./webhook.js";
+import { errorSummary } from "./log.js";
 
 export interface InboxLike {
   claimPending<P>(source: string, limit: number, leaseMs: number): Promise<InboxEvent<P>[]>;
@@ -52,7 +53,7 @@ export function startInboxWorker(options: InboxWorkerOptions): InboxWorker {
       await options.process(event.payload.message);
       await inbox.done(event.id);
     } catch (err) {
-      logger.error({ err: { type: (err as Error).name, message: (err as Error).message?.slice(0, 200) }, attempts: event.attempts }, "whatsapp message processing failed; will retry");
+      logger.error({ err: errorSummary(err), attempts: event.attempts }, "whatsapp message processing failed; will retry");
       await inbox.retryLater(event.id, new Date(Date.now() + backoffDelayMs(event.attempts)), (err as Error).name).catch(() => {
         // The lease expires on its own; the periodic poll picks the message up again.
       });

@@ -58,7 +58,7 @@ export async function startWhatsApp(app: App, http: HttpServer, tuning: WhatsApp
   if (!config.WHATSAPP_TEMPLATE_NAME)
     logger.warn("WHATSAPP_TEMPLATE_NAME is not set: notices for reporters outside the 24-hour window wait until they write again");
 
-  const process = createProcessor({
+  const processMessage = createProcessor({
     engine: app.engine,
     graph,
     contacts,
@@ -73,7 +73,7 @@ export async function startWhatsApp(app: App, http: HttpServer, tuning: WhatsApp
   });
   const worker = startInboxWorker({
     inbox: app.inbox,
-    process,
+    process: processMessage,
     logger,
     ...(tuning.concurrency ? { concurrency: tuning.concurrency } : {}),
     ...(tuning.pollMs ? { pollMs: tuning.pollMs } : {}),

@@ -3,6 +3,7 @@
  * during a run makes it run once more afterwards, so nothing stored in between is missed.
  */
 import type { Logger } from "../../logger.js";
+import { errorSummary } from "./log.js";
 
 export interface Kickable {
   kick(): void;
@@ -24,7 +25,7 @@ export function kickable(drain: () => Promise<void>, opts: { intervalMs: number;
     }
     running = drain()
       .catch((err: unknown) =>
-        opts.logger.error({ err: { type: (err as Error).name, message: (err as Error).message?.slice(0, 200) } }, `${opts.what} unavailable`),
+        opts.logger.error({ err: errorSummary(err) }, `${opts.what} unavailable`),
       )
       .finally(() => {
         running = undefined;

@@ -16,6 +16,7 @@ import type { SenderRateLimiter } from "./rate-limit.js";
 import { choiceStyle, matchTypedChoice, toWhatsAppMessages } from "./render.js";
 import type { WhatsAppInboundMessage } from "./schemas.js";
 import { toInbound } from "./to-inbound.js";
+import { errorSummary } from "./log.js";
 
 export interface ProcessorDeps {
   engine: { handle(msg: InboundMessage): Promise<OutboundMessage[]> };
@@ -74,7 +75,7 @@ export function createProcessor(deps: ProcessorDeps) {
     try {
       replies = await engine.handle(inbound);
     } catch (err) {
-      logger.error({ err: { type: (err as Error).name, message: (err as Error).message?.slice(0, 200) } }, "engine failed on a whatsapp message");
+      logger.error({ err: errorSummary(err) }, "engine failed on a whatsapp message");
       await send(address, [{ text: texts(guessLang).whatsapp.sorry }], guessLang);
       return;
     }
@@ -86,7 +87,7 @@ export function createProcessor(deps: ProcessorDeps) {
       await send(address, replies, guessLang);
     } catch (err) {
       // Not retried through the inbox: that would run the engine a second time.
-      logger.error({ err: { type: (err as Error).name, message: (err as Error).message?.slice(0, 200) } }, "whatsapp reply not delivered");
+      logger.error({ err: errorSummary(err) }, "whatsapp reply not delivered");
     }
   };
 }

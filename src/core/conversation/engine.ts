@@ -148,7 +148,7 @@ export class ConversationEngine {
     return newSession();
   }
 
-  /** Chosen language, else the platform's hint, else the language of this very message. */
+  /** Chosen language, else the platform's hint, else the language the person has been writing in. */
   #lang(turn: Turn): Lang {
     const s = turn.session;
     return s.flow?.lang ?? s.lang ?? langFromHint(turn.msg.langHint) ?? s.lastLang ?? this.#deps.config.LENTERA_DEFAULT_LANG;

@@ -8,7 +8,7 @@ import type { OfferEntities } from "../ports.js";
 import { COUNTRIES, INDONESIAN_PLACES, type Country } from "./gazetteer.js";
 import { findMoney, type MoneyMention } from "./money.js";
 import { originalSpan, wordAt, type NormalizedText } from "./normalize.js";
-import { alternation, compilePattern, type CompiledPattern } from "./patterns.js";
+import { alternation, compilePattern } from "./patterns.js";
 
 const HANDLE = /(?<![\p{L}\p{N}_.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?)/gu;
 const SHORT_LINK_HOSTS = "t\\.me|wa\\.me|bit\\.ly|s\\.id|tinyurl\\.com|linktr\\.ee|chat\\.whatsapp\\.com|forms\\.gle|lnkd\\.in|fb\\.me|m\\.me|ig\\.me|shorturl\\.at|cutt\\.ly";
@@ -78,26 +78,23 @@ export interface PlaceMention {
   word: number;
 }
 
-interface PlacePattern {
-  country?: Country;
-  pattern: CompiledPattern;
-}
-
-const PLACE_PATTERNS: readonly PlacePattern[] = [
-  ...COUNTRIES.map((country) => ({ country, pattern: compilePattern(alternation([...country.names, ...country.cities])) })),
-  { pattern: compilePattern(alternation(INDONESIAN_PLACES)) },
-];
+/** One pass over the offer for every place: phrase → country (undefined for an Indonesian place). */
+const PLACE_COUNTRY = new Map<string, Country | undefined>([
+  ...INDONESIAN_PLACES.map((p) => [p, undefined] as const),
+  ...COUNTRIES.flatMap((c) => [...c.names, ...c.cities].map((p) => [p, c] as const)),
+]);
+// Longest phrases first, so "kota kinabalu" wins over "kota".
+const PLACES = compilePattern(alternation([...PLACE_COUNTRY.keys()].sort((a, b) => b.length - a.length)));
 
 export function findPlaces(n: NormalizedText): PlaceMention[] {
   const out: PlaceMention[] = [];
-  for (const { country, pattern } of PLACE_PATTERNS) {
-    for (const m of n.text.matchAll(pattern.regex)) {
-      const first = wordAt(n, m.index);
-      const last = wordAt(n, m.index + m[0].length - 1);
-      out.push({ ...(country ? { country } : {}), evidence: originalSpan(n, first, last), phrase: m[0], word: first });
-    }
+  for (const m of n.text.matchAll(PLACES.regex)) {
+    const first = wordAt(n, m.index);
+    const last = wordAt(n, m.index + m[0].length - 1);
+    const country = PLACE_COUNTRY.get(m[0]);
+    out.push({ ...(country ? { country } : {}), evidence: originalSpan(n, first, last), phrase: m[0], word: first });
   }
-  return out.sort((a, b) => a.word - b.word);
+  return out;
 }
 
 const GENERIC_PLACE_MARKERS = new Set(["kab", "kabupaten", "kota"]);
@@ -113,10 +110,30 @@ export function destinationNames(places: readonly PlaceMention[]): string[] {
   return dedupe(out);
 }
 
+/**
+ * Stretches of text that could hold a phone number (9 digits at least: the shortest Indonesian number with
+ * its area code); libphonenumber, slow on long text, reads only these, and each once per process.
+ */
+const PHONE_CANDIDATE = /(?:\+|\b)\d[\d\s().-]{7,22}\d/g;
+const MIN_PHONE_DIGITS = 9;
+const phoneCache = new Map<string, readonly string[]>();
+
 function phonesIn(text: string): string[] {
   // "wa.me/628…" links carry the number without "+" (tech-scan §6: prefix it, or it parses as national).
   const withPlus = text.replace(/\bwa\.me\/(\d{8,15})/gi, "wa.me/+$1");
-  return dedupe(findPhoneNumbersInText(withPlus, "ID").map((p) => p.number.number));
+  const found: string[] = [];
+  for (const m of withPlus.matchAll(PHONE_CANDIDATE)) {
+    if (m[0].replace(/\D/g, "").length < MIN_PHONE_DIGITS) continue;
+    const candidate = withPlus.slice(Math.max(0, m.index - 1), m.index + m[0].length);
+    let numbers = phoneCache.get(candidate);
+    if (!numbers) {
+      numbers = findPhoneNumbersInText(candidate, "ID").map((p) => p.number.number);
+      if (phoneCache.size > 10_000) phoneCache.clear();
+      phoneCache.set(candidate, numbers);
+    }
+    found.push(...numbers);
+  }
+  return dedupe(found);
 }
 
 function linksIn(text: string): string[] {

@@ -18,6 +18,8 @@ const MAX_EVIDENCE_CHARS = 120;
 export interface CompiledRule<Id extends string> {
   rule: PhraseRule<Id>;
   patterns: CompiledPattern[];
+  /** Per pattern: its literal words (a negation that is one of them does not turn the match around). */
+  patternWords: ReadonlySet<string>[];
   negatable: boolean;
   negations: ReadonlySet<string>;
   /** A negation followed by its own object ("tanpa pengalaman") does not reach this rule's phrases. */
@@ -47,9 +49,11 @@ export function compileRules<Id extends string>(
   defaults: { kind: "flag" | "signal"; unlessAfter?: string },
 ): CompiledRule<Id>[] {
   return rules.map((rule) => {
+    const patterns = rule.patterns.map((p) => compilePattern(p, MACROS));
     return {
       rule,
-      patterns: rule.patterns.map((p) => compilePattern(p, MACROS)),
+      patterns,
+      patternWords: patterns.map((p) => new Set(p.words)),
       negatable: rule.negatable ?? true,
       negations: rule.negations ? new Set([...NEGATIONS, ...rule.negations]) : NEGATIONS,
       objectsTakeNegation: defaults.kind === "flag",
@@ -66,16 +70,30 @@ const WARNING = compileCondition(`(${alternation(WARNING_SENTENCE)})`);
 export class OfferText {
   readonly #sentenceCache = new Map<number, string>();
   readonly #warningCache = new Map<number, boolean>();
-  /** Every word of the offer, so patterns that cannot match are skipped without running their regex. */
-  readonly words: ReadonlySet<string>;
+  /** Where each word stands, so a pattern is only tried where one of its first words does. */
+  readonly #positions = new Map<string, number[]>();
   constructor(readonly n: NormalizedText) {
-    this.words = new Set(n.words);
+    n.words.forEach((w, i) => {
+      const list = this.#positions.get(w);
+      if (list) list.push(i);
+      else this.#positions.set(w, [i]);
+    });
   }
 
-  mayMatch(pattern: CompiledPattern): boolean {
-    if (!pattern.firstWords) return true;
-    for (const w of pattern.firstWords) if (this.words.has(w)) return true;
-    return false;
+  /** Text offsets of every match of `pattern`, found cheaply when its first words are known. */
+  *matches(pattern: CompiledPattern): Generator<{ index: number; length: number }> {
+    if (!pattern.firstWords) {
+      for (const m of this.n.text.matchAll(pattern.regex)) yield { index: m.index, length: m[0].length };
+      return;
+    }
+    const starts: number[] = [];
+    for (const w of pattern.firstWords) starts.push(...(this.#positions.get(w) ?? []));
+    starts.sort((a, b) => a - b);
+    for (const word of starts) {
+      pattern.sticky.lastIndex = this.n.starts[word]!;
+      const m = pattern.sticky.exec(this.n.text);
+      if (m) yield { index: m.index, length: m[0].length };
+    }
   }
 
   /** Index of the first word of the sentence containing word `i`. */
@@ -153,12 +171,11 @@ export interface Match {
 export function matchRule<Id extends string>(t: OfferText, compiled: CompiledRule<Id>): Match[] {
   const { negations } = compiled;
   const out: Match[] = [];
-  for (const pattern of compiled.patterns) {
-    if (!t.mayMatch(pattern)) continue;
-    const patternWords = new Set(pattern.words);
-    for (const m of t.n.text.matchAll(pattern.regex)) {
+  compiled.patterns.forEach((pattern, i) => {
+    const patternWords = compiled.patternWords[i]!;
+    for (const m of t.matches(pattern)) {
       const first = wordAt(t.n, m.index);
-      const last = wordAt(t.n, m.index + m[0].length - 1);
+      const last = wordAt(t.n, m.index + m.length - 1);
       // A phrase that is itself a negation ("tanpa pengalaman") is not turned around by an earlier one.
       const negatedBefore = !negations.has(t.n.words[first]!) && t.negatedBefore(first, negations, compiled.objectsTakeNegation);
       if (compiled.negatable && (negatedBefore || t.negatedInside(first, last, patternWords, negations))) continue;
@@ -167,7 +184,7 @@ export function matchRule<Id extends string>(t: OfferText, compiled: CompiledRul
       if (compiled.skipWarnings && t.isWarning(first)) continue;
       out.push({ first, last, evidence: originalSpan(t.n, first, last) });
     }
-  }
+  });
   return out;
 }
 

@@ -94,6 +94,12 @@ const FEE_WORDS =
 const PAY_EXTRAS_AFTER = /^\s?\+\s?(bonus|komisi|commission|tips|insentif|incentive|tunjangan|allowance)/i;
 const OTHER_WORDS = /\b(bonus|komisi|commission|tip|tips|insentif|incentive|tunjangan|allowance|uang makan)\b/i;
 
+const KEYWORDS = [
+  ["salary", new RegExp(SALARY_WORDS.source, "gi")],
+  ["fee", new RegExp(FEE_WORDS.source, "gi")],
+  ["other", new RegExp(OTHER_WORDS.source, "gi")],
+] as const;
+
 /** "2.500.000" → 2500000, "1,200" → 1200, "2,5" → 2.5, "1.5" → 1.5. */
 export function parseNumber(raw: string): number {
   if (/^\d{1,3}([.,])\d{3}(?:\1\d{3})*$/.test(raw)) return Number(raw.replace(/[.,]/g, ""));
@@ -119,10 +125,10 @@ function periodAfter(text: string, end: number): Period | undefined {
 function classify(text: string, start: number, end: number, period: Period | undefined): MoneyMention["kind"] {
   const before = text.slice(Math.max(0, start - 48), start).split(/[.!?\n]\s/).pop() ?? "";
   let best: { kind: MoneyMention["kind"]; at: number } | undefined;
-  for (const [kind, re] of [["salary", SALARY_WORDS], ["fee", FEE_WORDS], ["other", OTHER_WORDS]] as const) {
-    const all = [...before.matchAll(new RegExp(re.source, "gi"))];
-    const last = all[all.length - 1];
-    if (last && (!best || last.index > best.at)) best = { kind, at: last.index };
+  for (const [kind, re] of KEYWORDS) {
+    let last = -1;
+    for (const m of before.matchAll(re)) last = m.index;
+    if (last >= 0 && (!best || last > best.at)) best = { kind, at: last };
   }
   if (best) return best.kind;
   const after = text.slice(end, end + 24);

@@ -39,11 +39,17 @@ const REDUPLICATION = /^([a-z]{3,})2$/;
 
 const lexicon: Readonly<Record<string, string>> = { ...LEXICON, ...OFFER_LEXICON };
 
-/** Corrects unknown words to the nearest word the rules know; results are cached per process. */
+const CACHE_LIMIT = 50_000;
+
+/**
+ * Turns raw tokens into canonical words, correcting unknown words to the nearest word the rules know.
+ * Both steps are cached per process: offers repeat the same few hundred words.
+ */
 export class Speller {
   readonly #vocabulary: ReadonlySet<string>;
   readonly #buckets = new Map<string, string[]>();
   readonly #cache = new Map<string, string>();
+  readonly #tokens = new Map<string, readonly string[]>();
 
   constructor(vocabulary: Iterable<string>) {
     this.#vocabulary = new Set(vocabulary);
@@ -56,12 +62,23 @@ export class Speller {
     }
   }
 
+  /** Canonical words for one raw token (usually one, sometimes none or several). */
+  canonical(raw: string): readonly string[] {
+    let out = this.#tokens.get(raw);
+    if (out === undefined) {
+      out = canonicalWords(raw, this);
+      if (this.#tokens.size > CACHE_LIMIT) this.#tokens.clear();
+      this.#tokens.set(raw, out);
+    }
+    return out;
+  }
+
   correct(word: string): string {
     if (word.length < 6 || this.#vocabulary.has(word) || !/^[a-z]+$/.test(word)) return word;
     let out = this.#cache.get(word);
     if (out === undefined) {
       out = this.#lookup(word);
-      if (this.#cache.size > 50_000) this.#cache.clear();
+      if (this.#cache.size > CACHE_LIMIT) this.#cache.clear();
       this.#cache.set(word, out);
     }
     return out;
@@ -90,6 +107,8 @@ export class Speller {
 }
 
 function foldCase(raw: string): string {
+  // Most tokens are plain ASCII: skip the Unicode normalisations for them.
+  if (/^[\x00-\x7f]*$/.test(raw)) return raw.toLowerCase().replace(/'/g, "").replace(/([a-z])\1{2,}/g, "$1");
   return raw
     .normalize("NFKC")
     .normalize("NFKD")
@@ -124,7 +143,7 @@ export function normalize(original: string, speller: Speller): NormalizedText {
   const spans: (readonly [number, number])[] = [];
   let length = 0;
   let prevEnd = 0;
-  let prevWord = "";
+  let prevToken = "";
   const push = (word: string, span: readonly [number, number]) => {
     if (length > 0) length += 1;
     starts.push(length);
@@ -138,12 +157,12 @@ export function normalize(original: string, speller: Speller): NormalizedText {
     const gap = original.slice(prevEnd, start);
     const last = words[words.length - 1];
     if (last !== undefined && last !== ".") {
-      if (SENTENCE_GAP.test(gap) && !(/^\.\s/.test(gap) && ABBREVIATIONS.has(prevWord))) push(".", [prevEnd, prevEnd]);
+      if (SENTENCE_GAP.test(gap) && !(/^\.\s/.test(gap) && ABBREVIATIONS.has(prevToken.toLowerCase()))) push(".", [prevEnd, prevEnd]);
       else if (CLAUSE_GAP.test(gap) && last !== ",") push(",", [prevEnd, prevEnd]);
     }
-    for (const word of canonicalWords(m[0], speller)) push(word, [start, end]);
+    for (const word of speller.canonical(m[0])) push(word, [start, end]);
     prevEnd = end;
-    prevWord = foldCase(m[0]);
+    prevToken = m[0];
   }
   return { original, text: words.join(" "), starts, words, spans };
 }

@@ -13,7 +13,10 @@
  */
 export interface CompiledPattern {
   readonly source: string;
+  /** Global: every match in a text. */
   readonly regex: RegExp;
+  /** Sticky: a match starting exactly at `lastIndex` (tried only where a first word stands). */
+  readonly sticky: RegExp;
   /** Literal words the pattern mentions: the vocabulary the speller corrects typos toward. */
   readonly words: readonly string[];
   /** Words one of which must occur for the pattern to match (its possible first words); undefined if any word can start it. */
@@ -122,9 +125,11 @@ export function compilePattern(source: string, macros: Readonly<Record<string, s
   });
   const parser = new Parser(expanded.trim().replace(/\s+/g, " "));
   const body = parser.parse();
+  const regex = `${WORD_BOUNDARY_BEFORE}${body.regex}${WORD_BOUNDARY_AFTER}`;
   return {
     source,
-    regex: new RegExp(`${WORD_BOUNDARY_BEFORE}${body.regex}${WORD_BOUNDARY_AFTER}`, "g"),
+    regex: new RegExp(regex, "g"),
+    sticky: new RegExp(regex, "y"),
     words: parser.words,
     ...(body.first ? { firstWords: body.first } : {}),
   };

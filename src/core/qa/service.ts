@@ -6,6 +6,7 @@
 import type { Logger } from "../../logger.js";
 import { texts } from "../../i18n/index.js";
 import type { Lang } from "../messages.js";
+import type { Passage } from "../knowledge/types.js";
 import type { Answer, QaService } from "../ports.js";
 import type { RetrievalHit, Retriever } from "../retrieval/retriever.js";
 import { detectLanguage } from "../text/language.js";
@@ -20,6 +21,8 @@ export const MIN_CONFIDENCE = 0.33;
 const OUT_OF_SCOPE = 0.2;
 /** Passages in the question's language are preferred unless clearly worse than the best overall. */
 const SAME_LANGUAGE_RATIO = 0.6;
+/** Passages the LLM may draw on. */
+const LLM_PASSAGES = 4;
 
 export interface QaServiceOptions {
   retriever: Retriever;
@@ -50,41 +53,44 @@ export class GroundedQaService implements QaService {
     return Math.round(Math.min(1, Math.max(0, c)) * 1000) / 1000;
   }
 
+  /** Hits to answer from: those in the user's language whenever they ground the answer nearly as well. */
+  private rank(hits: RetrievalHit[], lang: Lang, minConfidence: number): RetrievalHit[] {
+    const same = hits.filter((h) => h.passage.lang === lang);
+    const best = same[0];
+    const closeEnough = best && best.score >= (hits[0]?.score ?? 0) * SAME_LANGUAGE_RATIO && this.confidence(best) >= minConfidence;
+    return closeEnough ? same : hits;
+  }
+
   async answer(question: string, opts: { lang?: Lang } = {}): Promise<Answer> {
-    const started = performance.now();
     const text = cleanQuestion(question);
     const lang = opts.lang ?? detectLanguage(text, this.o.defaultLang);
     const t = texts(lang).qa;
     const danger = detectDanger(text);
-    if (!/[\p{L}\p{N}]/u.test(text) && !danger) return { answer: t.unreadable, lang, sources: [], confidence: 0, refused: true, danger };
+    const reply = (answer: string, confidence: number, passages: readonly Passage[] = []): Answer => ({
+      answer, lang, sources: passages.map(toSource), confidence, refused: false, danger,
+    });
+    const refusal = (answer: string, confidence: number): Answer => ({ ...reply(answer, confidence), refused: true });
+    if (!danger && !/[\p{L}\p{N}]/u.test(text)) return refusal(t.unreadable, 0);
 
-    const { hits, words } = await this.o.retriever.search(text, { lang, k: 8 });
     const minConfidence = this.o.minConfidence ?? MIN_CONFIDENCE;
-    // Answer from passages in the user's language whenever they ground the answer nearly as well.
-    const sameLanguage = hits.filter((h) => h.passage.lang === lang);
-    const useSame = sameLanguage[0] && sameLanguage[0].score >= (hits[0]?.score ?? 0) * SAME_LANGUAGE_RATIO && this.confidence(sameLanguage[0]) >= minConfidence;
-    const ranked = useSame ? sameLanguage : hits;
+    const { hits, words } = await this.o.retriever.search(text, { lang, k: 8 });
+    const ranked = this.rank(hits, lang, minConfidence);
     const confidence = this.confidence(ranked[0]);
     const grounded = confidence >= minConfidence;
-    this.o.logger?.debug({ lang, confidence, danger, top: ranked[0]?.passage.id, ms: Math.round(performance.now() - started) }, "qa");
+    this.o.logger?.debug({ lang, confidence, danger, top: ranked[0]?.passage.id }, "qa answer");
 
     if (danger) {
-      const frame = { before: t.danger, after: t.dangerReport };
-      if (!grounded) return { answer: `${t.danger}\n\n${t.dangerReport}`, lang, sources: [], confidence, refused: false, danger };
-      const { answer, passages } = renderExtractive(ranked, words, lang, frame);
-      return { answer, lang, sources: passages.map(toSource), confidence, refused: false, danger };
+      if (!grounded) return reply(`${t.danger}\n\n${t.dangerReport}`, confidence);
+      const framed = renderExtractive(ranked, words, lang, { before: t.danger, after: t.dangerReport });
+      return reply(framed.answer, confidence, framed.passages);
     }
-    if (!grounded) {
-      return { answer: confidence < OUT_OF_SCOPE ? t.outOfScope : t.unsure, lang, sources: [], confidence, refused: true, danger };
-    }
+    if (!grounded) return refusal(confidence < OUT_OF_SCOPE ? t.outOfScope : t.unsure, confidence);
     if (this.o.llm) {
-      const generated = await this.o.llm.answer(text, lang, ranked.slice(0, 4).map((h) => h.passage));
-      if (generated) {
-        const answer = `${generated.text}\n\n${sourceLine(generated.cited, lang)}`;
-        if (answer.length <= MAX_ANSWER_CHARS) return { answer, lang, sources: generated.cited.map(toSource), confidence, refused: false, danger };
-      }
+      const generated = await this.o.llm.answer(text, lang, ranked.slice(0, LLM_PASSAGES).map((h) => h.passage));
+      const answer = generated && `${generated.text}\n\n${sourceLine(generated.cited, lang)}`;
+      if (generated && answer && answer.length <= MAX_ANSWER_CHARS) return reply(answer, confidence, generated.cited);
     }
-    const { answer, passages } = renderExtractive(ranked, words, lang);
-    return { answer, lang, sources: passages.map(toSource), confidence, refused: false, danger };
+    const extractive = renderExtractive(ranked, words, lang);
+    return reply(extractive.answer, confidence, extractive.passages);
   }
 }

@@ -40,36 +40,48 @@ export class HashEmbeddings extends Embeddings {
     if (state.idf) this.idf = Float32Array.from(state.idf);
   }
 
-  private termFrequencies(text: string): Float32Array {
+  /** Calls `add(bucket, signedWeight)` for every feature of the text. */
+  private features(text: string, add: (bucket: number, weight: number) => void): void {
     const { dim, minN, maxN, wordWeight, charWeight, bigramWeight } = this.state;
-    const v = new Float32Array(dim);
-    const add = (feature: string, weight: number) => {
+    const hashed = (feature: string, weight: number) => {
       const h = fnv1a(feature);
-      v[h % dim]! += h & 0x80000000 ? -weight : weight;
+      add(h % dim, h & 0x80000000 ? -weight : weight);
     };
     let previous: string | undefined;
     for (const word of normalizeWords(text)) {
       const stems = stemsOf(word);
-      for (const s of stems) add(`w:${s}`, wordWeight / stems.length);
+      for (const s of stems) hashed(`w:${s}`, wordWeight / stems.length);
       if (isStopword(word)) {
         previous = undefined;
         continue;
       }
       const padded = ` ${word} `;
-      for (let n = minN; n <= maxN; n++) for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`, charWeight);
-      if (previous) add(`b:${previous} ${stems[0]}`, bigramWeight);
+      for (let n = minN; n <= maxN; n++) for (let i = 0; i + n <= padded.length; i++) hashed(`c:${padded.slice(i, i + n)}`, charWeight);
+      if (previous) hashed(`b:${previous} ${stems[0]}`, bigramWeight);
       previous = stems[0];
     }
+  }
+
+  private termFrequencies(text: string): Float32Array {
+    const v = new Float32Array(this.state.dim);
+    this.features(text, (bucket, weight) => {
+      v[bucket]! += weight;
+    });
     return v;
   }
 
   /** Fits the IDF on the corpus; call before embedding documents for the index. */
   fit(texts: readonly string[]): this {
     const df = new Float32Array(this.state.dim);
-    for (const t of texts) {
-      const v = this.termFrequencies(t);
-      for (let i = 0; i < v.length; i++) if (v[i] !== 0) df[i]!++;
-    }
+    const seen = new Int32Array(this.state.dim).fill(-1);
+    texts.forEach((t, doc) =>
+      this.features(t, (bucket) => {
+        if (seen[bucket] !== doc) {
+          seen[bucket] = doc;
+          df[bucket]!++;
+        }
+      }),
+    );
     this.idf = df.map((d) => Math.log((1 + texts.length) / (1 + d)) + 1);
     return this;
   }

@@ -26,8 +26,8 @@ export class LexicalIndex {
     this.index.addAll(passages);
   }
 
-  /** BM25 score per passage id for a question already reduced to canonical content words. */
-  scores(words: readonly string[]): Map<string, number> {
+  /** BM25 scores of the `limit` best passages for a question already reduced to canonical content words. */
+  scores(words: readonly string[], limit: number): Map<string, number> {
     const out = new Map<string, number>();
     if (words.length === 0) return out;
     const own = new Set(words.flatMap((w) => stemsOf(w)));
@@ -36,7 +36,8 @@ export class LexicalIndex {
       processTerm: (term) => (isStopword(term) ? null : [...matchingStems(term)]),
       boostTerm: (term) => (own.has(term) ? 1 : SYNONYM_BOOST),
     });
-    for (const r of results) out.set(String(r.id), r.score);
+    // MiniSearch returns results sorted by score.
+    for (const r of results.slice(0, limit)) out.set(String(r.id), r.score);
     return out;
   }
 }

@@ -23,6 +23,11 @@ export interface RetrievalWeights extends LexicalBoosts {
 }
 export const DEFAULT_WEIGHTS: RetrievalWeights = { dense: 1, lexical: 0.5, coverage: 0.5, sameLanguage: 0.1, heading: 2, title: 0.5 };
 
+interface QueryTerm {
+  stems: readonly string[];
+  weight: number;
+}
+
 export interface RetrievalHit {
   passage: Passage;
   score: number;
@@ -99,17 +104,13 @@ export class Retriever {
     return /^\d+$/.test(word) ? weight / 2 : weight;
   }
 
-  private coverage(words: readonly string[], passageId: string): number {
+  /** IDF-weighted share of the question's terms found in a passage. */
+  private coverage(terms: readonly QueryTerm[], total: number, passageId: string): number {
     const stems = this.stemsById.get(passageId);
-    if (!stems || words.length === 0) return 0;
+    if (!stems || total <= 0) return 0;
     let found = 0;
-    let total = 0;
-    for (const w of words) {
-      const weight = this.idf(w);
-      total += weight;
-      if (matchingStems(w).some((s) => stems.has(s))) found += weight;
-    }
-    return total > 0 ? found / total : 0;
+    for (const t of terms) if (t.stems.some((s) => stems.has(s))) found += t.weight;
+    return found / total;
   }
 
   async search(question: string, opts: { lang: Lang; k?: number }): Promise<RetrievalResult> {
@@ -120,11 +121,14 @@ export class Retriever {
 
     const dense = new Map<string, number>();
     const vector = await this.index.embeddings.embedQuery(corrected.join(" "));
-    const found = await this.index.store.similaritySearchVectorWithScore(vector, Math.min(Math.max(k * 4, 20), this.passages.length));
+    const candidates = Math.min(Math.max(k * 4, 20), this.passages.length);
+    const found = await this.index.store.similaritySearchVectorWithScore(vector, candidates);
     for (const [doc, distance] of found) dense.set(String(doc.metadata.id), 1 - distance);
 
-    const lexical = this.lexical.scores(words);
+    const lexical = this.lexical.scores(words, candidates);
     const maxLexical = Math.max(0, ...lexical.values());
+    const terms = words.map((word) => ({ stems: matchingStems(word), weight: this.idf(word) }));
+    const total = terms.reduce((sum, t) => sum + t.weight, 0);
     const w = this.weights;
     const hits: RetrievalHit[] = [];
     for (const id of new Set([...dense.keys(), ...lexical.keys()])) {
@@ -134,7 +138,7 @@ export class Retriever {
         passage,
         dense: dense.get(id) ?? 0,
         lexical: maxLexical > 0 ? (lexical.get(id) ?? 0) / maxLexical : 0,
-        coverage: this.coverage(words, id),
+        coverage: this.coverage(terms, total, id),
       };
       const score = w.dense * hit.dense + w.lexical * hit.lexical + w.coverage * hit.coverage + (passage.lang === opts.lang ? w.sameLanguage : 0);
       hits.push({ ...hit, score });

@@ -8,8 +8,16 @@ for (const group of SYNONYMS) {
   for (const s of stems) groupOfStem.set(s, stems);
 }
 
+const cache = new Map<string, readonly string[]>();
+
 export function matchingStems(word: string): readonly string[] {
-  const own = stemsOf(word);
-  const group = own.map((s) => groupOfStem.get(s)).find(Boolean);
-  return group ? [...new Set([...own, ...group])] : own;
+  let out = cache.get(word);
+  if (!out) {
+    const own = stemsOf(word);
+    const group = own.map((s) => groupOfStem.get(s)).find(Boolean);
+    out = group ? [...new Set([...own, ...group])] : own;
+    if (cache.size > 50_000) cache.clear();
+    cache.set(word, out);
+  }
+  return out;
 }

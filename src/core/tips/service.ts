@@ -12,7 +12,7 @@ import { GroupCommitter } from "../../storage/group-commit.js";
 import { SqlNoticeQueue } from "../../storage/notice-queue.js";
 import { Outbox } from "../../storage/outbox.js";
 import { reporterPseudonym } from "../../storage/reporters.js";
-import { isOverdue, TipStore, type TipRow } from "../../storage/tip-store.js";
+import { TipStore, type TipRow } from "../../storage/tip-store.js";
 import type { Lang, ReporterChannel } from "../messages.js";
 import type { OfficerTipView, TipService } from "../ports.js";
 import { ENTITY_TYPES, SLACK_TIP_TOPIC, type OfficerAction, type SlackTipEvent, type TipKind, type TipStatus } from "./types.js";
@@ -21,8 +21,6 @@ import { TipError } from "./errors.js";
 import { generateRef, normaliseRef } from "./reference.js";
 import { planTransition } from "./transitions.js";
 import { MAX_NOTE, parseNewTip, parseOfficerInput } from "./validation.js";
-
-export type TipListFilter = NonNullable<Parameters<TipService["list"]>[0]>;
 
 /** The TipService with its optional methods present. */
 export type LenteraTipService = Required<TipService>;
@@ -65,7 +63,7 @@ export function createTipService(deps: { db: Db; config: Config; clock?: () => D
         await committer.run((trx) => write(trx, ref));
         return ref;
       } catch (err) {
-        // A reference collision (one in a billion per tip) just draws another one.
+        // A reference collision (2^30 possible references) just draws another one.
         if (!isUniqueViolation(err) || attempt >= REF_ATTEMPTS) throw err;
       }
     }
@@ -209,7 +207,7 @@ export function createTipService(deps: { db: Db; config: Config; clock?: () => D
     async sweepOverdue() {
       const at = now();
       const refs = await db.kysely.transaction().execute(async (trx) => {
-        const rows = (await store.newlyOverdue(trx, at)).filter((r) => isOverdue(r, at));
+        const rows = await store.newlyOverdue(trx, at);
         for (const row of rows) {
           await store.updateTip(trx, row.id, { overdue_notified_at: toDbTime(at) });
           await store.appendAudit(trx, row.id, { at, actor: SYSTEM, action: "overdue", fromStatus: row.status, toStatus: row.status });
