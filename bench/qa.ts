@@ -58,9 +58,11 @@ function syntheticPassages(words: string[], n: number): Passage[] {
   }));
 }
 
-async function timeAsks(ask: (q: string) => Promise<unknown> | unknown, questions: string[]): Promise<number[]> {
+/** Wall-clock samples per ask, plus the mean CPU time per ask (unaffected by other processes on the machine). */
+async function timeAsks(ask: (q: string) => Promise<unknown> | unknown, questions: string[]): Promise<number[] & { cpuMs: number }> {
   for (let i = 0; i < WARMUP; i++) await ask(questions[i % questions.length]!);
   const samples: number[] = [];
+  const cpu = process.cpuUsage();
   for (let r = 0; r < ROUNDS; r++) {
     for (const q of questions) {
       const t = performance.now();
@@ -68,7 +70,8 @@ async function timeAsks(ask: (q: string) => Promise<unknown> | unknown, question
       samples.push(performance.now() - t);
     }
   }
-  return samples;
+  const used = process.cpuUsage(cpu);
+  return Object.assign(samples, { cpuMs: (used.user + used.system) / 1000 / samples.length });
 }
 
 /** Child process: one index build, reporting its time and this process's peak RSS. */
@@ -84,10 +87,11 @@ async function buildWorker(kind: string, dataDir: string): Promise<void> {
     await Retriever.open({ passages, knowledgeHash: "synthetic", config, dataDir });
   }
   const ms = performance.now() - started;
-  process.stdout.write(JSON.stringify({ ms, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+  const usage = process.resourceUsage();
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, peakRssMb: usage.maxRSS / 1024 }));
 }
 
-function runWorker(kind: string, dataDir: string): Promise<{ ms: number; peakRssMb: number }> {
+function runWorker(kind: string, dataDir: string): Promise<{ ms: number; cpuMs: number; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", SELF, WORKER_FLAG, kind, dataDir], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
@@ -118,12 +122,14 @@ export async function run(): Promise<void> {
     const bigSamples = await timeAsks((q) => big.answer(q), questions.slice(0, 20));
 
     console.log(`knowledge base: ${kb.docs.length} documents, ${kb.passages.length} passages; ${questions.length} questions × ${ROUNDS} rounds after ${WARMUP} warm-up asks`);
-    console.log(`warm ask (hybrid, extractive)   median ${fmt(median(ours))}  p99 ${fmt(percentile(ours, 99))}`);
-    console.log(`baseline: plain BM25 top hit    median ${fmt(median(baseline))}  p99 ${fmt(percentile(baseline, 99))}`);
+    console.log(`machine load average (1 min): ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+    console.log(`warm ask (hybrid, extractive)   median ${fmt(median(ours))}  p99 ${fmt(percentile(ours, 99))}  cpu/ask ${fmt(ours.cpuMs)}`);
+    console.log(`baseline: plain BM25 top hit    median ${fmt(median(baseline))}  p99 ${fmt(percentile(baseline, 99))}  cpu/ask ${fmt(baseline.cpuMs)}`);
     console.log(`ratio (ours / baseline)         median ×${(median(ours) / median(baseline)).toFixed(1)}  p99 ×${(percentile(ours, 99) / percentile(baseline, 99)).toFixed(1)}`);
-    console.log(`index build, knowledge base     ${fmt(kbBuild.ms)}  peak RSS ${kbBuild.peakRssMb.toFixed(0)} MB (whole process)`);
-    console.log(`index build, ${SYNTHETIC} synthetic     ${fmt(synthBuild.ms)}  peak RSS ${synthBuild.peakRssMb.toFixed(0)} MB (whole process)`);
-    console.log(`warm ask on ${SYNTHETIC} passages      median ${fmt(median(bigSamples))}  p99 ${fmt(percentile(bigSamples, 99))}`);
+    for (const [name, b] of [["knowledge base", kbBuild], [`${SYNTHETIC} synthetic passages`, synthBuild]] as const) {
+      console.log(`index build, ${name}: ${fmt(b.ms)} (cpu ${fmt(b.cpuMs)}), peak RSS ${b.peakRssMb.toFixed(0)} MB (whole process, incl. start-up)`);
+    }
+    console.log(`warm ask on ${SYNTHETIC} passages      median ${fmt(median(bigSamples))}  p99 ${fmt(percentile(bigSamples, 99))}  cpu/ask ${fmt(bigSamples.cpuMs)}`);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -4,17 +4,21 @@
  * sendMessage reaches the fake API. Baseline: a grammY bot that only echoes, same runner, same
  * fake API, same process.
  *
- * Both bots run without the outgoing throttler here: it holds every bot to Telegram's ~30
- * messages/s, which would measure Telegram's limit instead of the code (the last line shows it).
+ * The main table runs both bots without the outgoing throttler: it holds every bot to Telegram's
+ * ~30 messages/s, which would measure Telegram's limit instead of the code; the last line runs both
+ * with it. "engine alone" is the same messages straight into engine.handle() (no Telegram at all),
+ * so the difference is what the Telegram adapter costs.
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { run as runPolling } from "@grammyjs/runner";
-import { createApp } from "../src/app.js";
+import { createApp, type App } from "../src/app.js";
 import { startTelegram } from "../src/channels/telegram/index.js";
+import { toInbound } from "../src/channels/telegram/inbound.js";
 import { loadConfig } from "../src/config.js";
 import { createHttpServer } from "../src/http/server.js";
 import { generateDataKey } from "../src/storage/keys.js";
@@ -31,6 +35,9 @@ type MakeUpdate = (chatId: number, i: number) => Omit<Update, "update_id">;
 interface Bench {
   api: FakeTelegramApi;
   stop(): Promise<void>;
+}
+interface LenteraBench extends Bench {
+  app: App;
 }
 
 let nextChat = 1_000_000;
@@ -81,9 +88,22 @@ async function measure(bench: Bench, make: MakeUpdate): Promise<Figures> {
   };
 }
 
-async function echoBot(): Promise<Bench> {
+/** The same updates straight into the engine, as many at once as the burst: updates/s without Telegram. */
+async function engineAlone(app: App, make: MakeUpdate): Promise<number> {
+  const messages = Array.from({ length: BURST }, (_, i) => {
+    const inbound = toInbound({ ...make(nextChat++, i), update_id: i } as Update);
+    if (inbound.kind !== "message") throw new Error("bench update is not a message");
+    return inbound.message;
+  });
+  const started = performance.now();
+  await Promise.all(messages.map((m) => app.engine.handle(m)));
+  return (BURST / (performance.now() - started)) * 1000;
+}
+
+async function echoBot(throttle: boolean): Promise<Bench> {
   const api = await startFakeTelegramApi();
   const bot = new Bot(TOKEN, { botInfo: FAKE_BOT_INFO, client: { apiRoot: api.apiRoot } });
+  if (throttle) bot.api.config.use(apiThrottler());
   bot.on("message:text", (ctx) => ctx.reply(ctx.message.text));
   const runner = runPolling(bot);
   return {
@@ -95,7 +115,7 @@ async function echoBot(): Promise<Bench> {
   };
 }
 
-async function lentera(throttle: boolean): Promise<Bench> {
+async function lentera(throttle: boolean): Promise<LenteraBench> {
   const api = await startFakeTelegramApi();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-bench-telegram-"));
   const config = loadConfig({
@@ -110,6 +130,7 @@ async function lentera(throttle: boolean): Promise<Bench> {
   const channel = await startTelegram(app, http, { botInfo: FAKE_BOT_INFO, ...(throttle ? {} : { throttle: false }) });
   return {
     api,
+    app,
     async stop() {
       await channel.stop();
       await app.close();
@@ -137,26 +158,39 @@ export async function run(): Promise<void> {
   };
 
   const results: Record<string, Figures> = {};
-  const echo = await echoBot();
+  const echo = await echoBot(false);
   results.echo = await measure(echo, workloads.echo!);
   await echo.stop();
   const bot = await lentera(false);
-  results.question = await measure(bot, workloads.question!);
-  results["offer check"] = await measure(bot, workloads["offer check"]!);
+  const alone: Record<string, number> = {};
+  for (const name of ["question", "offer check"]) {
+    results[name] = await measure(bot, workloads[name]!);
+    alone[name] = await engineAlone(bot.app, workloads[name]!);
+  }
   await bot.stop();
 
   const base = results.echo!.perSecond;
-  console.log(`updates in → reply at the fake Bot API; burst of ${BURST} updates (distinct chats), then ${SEQUENTIAL} one at a time`);
-  console.log("workload        updates/s   vs echo   burst p99    alone p50    alone p99");
+  console.log(`update queued at the fake Bot API → reply received there; burst of ${BURST} updates (distinct chats), then ${SEQUENTIAL} one at a time`);
+  console.log("workload        updates/s   vs echo   burst p99    alone p50    alone p99   engine alone");
   for (const [name, f] of Object.entries(results)) {
+    const engine = alone[name] ? `${alone[name]!.toFixed(0)}/s` : "";
     console.log(
       `${name.padEnd(14)} ${f.perSecond.toFixed(0).padStart(9)}   ${((f.perSecond / base) * 100).toFixed(0).padStart(5)}%  ` +
-        `${fmt(f.burstP99).padStart(10)}  ${fmt(f.p50).padStart(10)}  ${fmt(f.p99).padStart(10)}`,
+        `${fmt(f.burstP99).padStart(10)}  ${fmt(f.p50).padStart(10)}  ${fmt(f.p99).padStart(10)}   ${engine.padStart(12)}`,
     );
   }
 
-  const throttled = await lentera(true);
-  const capped = await roundTrips(throttled.api, workloads.question!, THROTTLED);
-  await throttled.stop();
-  console.log(`with the production throttler: ${((THROTTLED / capped.elapsedMs) * 1000).toFixed(1)} questions/s (Telegram allows about 30 messages/s)`);
+  // With Telegram's flood limits (global reservoir of 30 messages/s): what users actually get.
+  const limited: Record<string, number> = {};
+  for (const [name, start, make] of [["echo", () => echoBot(true), workloads.echo!], ["question", () => lentera(true), workloads.question!]] as const) {
+    const b = await start();
+    await roundTrips(b.api, make, THROTTLED);
+    const { elapsedMs } = await roundTrips(b.api, make, THROTTLED);
+    limited[name] = (THROTTLED / elapsedMs) * 1000;
+    await b.stop();
+  }
+  console.log(
+    `with the production throttler (Telegram's ~30 messages/s): echo ${limited.echo!.toFixed(1)}/s, ` +
+      `question ${limited.question!.toFixed(1)}/s (${((limited.question! / limited.echo!) * 100).toFixed(0)}% of echo)`,
+  );
 }

@@ -9,7 +9,7 @@ import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../src/app.js";
 import type { RunningChannel } from "../src/channels/types.js";
-import { loadChannelModules } from "../src/cli/commands/start.js";
+import { loadChannelModules } from "../src/cli/handlers/start.js";
 import { createHttpServer, DEFAULT_MAX_BODY_BYTES, type HttpServer } from "../src/http/server.js";
 import { createLogger } from "../src/logger.js";
 import { FakeGraphApi, webhookBody, signBody } from "./fakes/graph-api.js";

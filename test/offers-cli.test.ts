@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluateOffers, formatOfferEval } from "../src/cli/commands/eval-offers.js";
+import { evaluateOffers, formatOfferEval } from "../src/cli/handlers/eval-offers.js";
 import { parseOffers } from "../src/core/offers/evaluation.js";
 import { createTestConfig, type TestConfig } from "./helpers/databases.js";
 

@@ -6,12 +6,12 @@ import { REPO_ROOT, tempDir } from "./fixtures/qa.js";
 interface Run { code: number | null; stdout: string; stderr: string }
 
 /** Runs the real `lentera` bin against the repository's knowledge base in a fresh data directory. */
-async function lentera(args: string[], input = ""): Promise<Run> {
+async function lentera(args: string[], input = "", env: Record<string, string> = {}): Promise<Run> {
   const dataDir = await tempDir();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/lentera.js"), ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, LENTERA_DATA_DIR: dataDir, LOG_LEVEL: "silent", LLM_PROVIDER: "none", EMBEDDINGS_PROVIDER: "local" },
+      env: { ...process.env, LENTERA_DATA_DIR: dataDir, LOG_LEVEL: "silent", LLM_PROVIDER: "none", EMBEDDINGS_PROVIDER: "local", ...env },
     });
     let stdout = "";
     let stderr = "";
@@ -56,8 +56,10 @@ describe("lentera ask / ingest (CLI contract)", { timeout: 180_000 }, () => {
       .map((l) => JSON.stringify(l))
       .join("\n")
       .concat("\nnot json\n");
-    const run = await lentera(["ask", "--jsonl"], input);
+    const run = await lentera(["ask", "--jsonl"], input, { LOG_LEVEL: "info" });
     expect(run.code).toBe(0);
+    // Logs go to stderr only, and the index is opened once for the whole batch.
+    expect(run.stderr.match(/knowledge index (built|loaded)/g)).toHaveLength(1);
     const out = run.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(["q1", 2, "q3", "q4", null]);
     for (const o of out.slice(0, 4)) expect(Object.keys(o)).toEqual(["id", ...CONTRACT_KEYS]);

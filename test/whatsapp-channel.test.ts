@@ -188,8 +188,8 @@ describe("WhatsApp channel", () => {
   it("relays an officer's question inside the 24-hour window, and the reporter's answer back", async () => {
     const user = h.user();
     const ref = await submitOtherReport(user);
-    await h.app.tips.act(ref, "officer-1", "ask", { text: "Di kota mana kejadian ini?" });
     const before = api.sentTo(user.opts.waId).length;
+    await h.app.tips.act(ref, "officer-1", "ask", { text: "Di kota mana kejadian ini?" });
     await h.running.deliverNotices();
     const notice = api.sentTo(user.opts.waId).slice(before);
     expect(notice.map(textOf).join("\n")).toContain("Di kota mana kejadian ini?");
@@ -206,8 +206,8 @@ describe("WhatsApp channel", () => {
     const ref = await submitOtherReport(user);
     await closeWindow(h.app, user.opts.waId);
     api.windowClosed.add(user.opts.waId);
-    await h.app.tips.act(ref, "officer-1", "ask", { text: "Apakah ada foto perekrutnya?" });
     const before = api.sentTo(user.opts.waId).length;
+    await h.app.tips.act(ref, "officer-1", "ask", { text: "Apakah ada foto perekrutnya?" });
     await h.running.deliverNotices();
     const sent = api.sentTo(user.opts.waId).slice(before);
     expect(sent).toHaveLength(1);
@@ -411,8 +411,8 @@ describe.each(backends)("WhatsApp channel across restarts (%s)", (backend) => {
     const user = h.user("628129990002");
     const ref = await submitOtherReport(user, "Penampungan ilegal di dekat terminal");
     await closeWindow(h.app, user.opts.waId);
-    await h.app.tips.act(ref, "officer-2", "ask", { text: "Alamat lengkapnya di mana?" });
     const before = api.sentTo(user.opts.waId).length;
+    await h.app.tips.act(ref, "officer-2", "ask", { text: "Alamat lengkapnya di mana?" });
     await h.running.deliverNotices();
     expect(api.sentTo(user.opts.waId)).toHaveLength(before);
     const line = h.logs.lines.find((l) => l.includes("WHATSAPP_TEMPLATE_NAME is not set") && l.includes(ref));

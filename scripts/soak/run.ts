@@ -13,10 +13,11 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { Kysely, PostgresDialect, sql } from "kysely";
+import { sql } from "kysely";
 import pg from "pg";
 import { percentile } from "../../bench/_stats.js";
-import { FieldCipher } from "../../src/storage/crypto.js";
+import { loadConfig } from "../../src/config.js";
+import { openDatabase } from "../../src/storage/db.js";
 import { generateDataKey } from "../../src/storage/keys.js";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../test/helpers/embedded-postgres.js";
 import { FakeGraphApi } from "../../test/fakes/graph-api.js";
@@ -173,8 +174,6 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     cleanups.push(() => proxy.close());
     const proxiedUrl = new URL(directUrl);
     proxiedUrl.port = String(proxy.port);
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: directUrl.toString(), max: 4 }) }) });
-    cleanups.push(() => db.destroy());
 
     // --- fake platforms ---
     const telegram = await startFakeTelegramApi();
@@ -277,10 +276,6 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const reporters: Reporter[] = [];
     const officerRecords: OfficerRecord[] = [];
     const turnOptions: TurnOptions = { balancer, stats, rng, turnTimeoutMs: o.turnTimeoutMs, duplicateProbability: 0 };
-    const officer: OfficerContext = {
-      slack, signingSecret: secrets.slackSigning, officerId: OFFICER, db, balancer,
-      postTimeoutMs: o.slackOutageMs + 60_000,
-    };
     const newUser = (): SoakUser => {
       const lang = rng.chance(0.6) ? "id" : "en";
       return rng.chance(0.5)
@@ -313,6 +308,14 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     log(`soak: starting ${names.length} instances`);
     await boot(names[0]!);
     await Promise.all(names.slice(1).map(boot));
+    // The soak reads the database directly (not through the fault proxy), with the instances' key.
+    const checker = await openDatabase(loadConfig({ DATABASE_URL: directUrl.toString(), LENTERA_DATA_KEY: dataKey, LENTERA_DATA_DIR: dataDir, LOG_LEVEL: "silent" }));
+    cleanups.push(() => checker.close());
+    const db = checker.kysely;
+    const officer: OfficerContext = {
+      slack, signingSecret: secrets.slackSigning, officerId: OFFICER, db, balancer,
+      postTimeoutMs: o.slackOutageMs + 60_000,
+    };
     route(["a"]);
     log(`soak: question mix on 1 instance for ${o.throughputMs / 1000} s`);
     const t1 = Date.now();
@@ -406,8 +409,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     // Late duplicates would show up now: give the instances a moment to send anything left.
     await sleep(2_000);
     await sql`select 1`.execute(db);
-    const cipher = new FieldCipher(Buffer.from(dataKey, "base64"));
-    const verdict = await checkInvariants({ db, cipher, slack, reporters, officer: officerRecords, chats, stats });
+    const verdict = await checkInvariants({ db, cipher: checker.cipher, slack, reporters, officer: officerRecords, chats, stats });
 
     log("soak: stopping every instance with SIGTERM");
     const shutdown: SoakResult["shutdown"] = [];

@@ -1,12 +1,12 @@
 /**
  * The `lentera` command. Each file in ./commands registers one sub-command, so features
- * add commands without touching this file.
+ * add commands without touching this file. Command files only declare their command and import
+ * its implementation (./handlers) when it runs: `lentera --help` must not load the whole app.
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
-import { ConfigError } from "../config.js";
 
 export interface CommandModule {
   register(program: Command): void;
@@ -25,6 +25,8 @@ for (const file of readdirSync(commandsDir).filter((f) => f.endsWith(".ts")).sor
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
+  // A ConfigError can only come from a command that loaded the config module, so this import is free then.
+  const { ConfigError } = await import("../config.js");
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);

@@ -92,6 +92,10 @@ function openPostgres(url: string, logger?: Logger): Kysely<any> {
   const pool = new pg.Pool({ connectionString: url, max: 10, application_name: "lentera" });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", (err) => logger?.error({ err: err.message }, "postgres pool error"));
+  // A client that is checked out (between the queries of a transaction) when its connection drops emits
+  // 'error' on itself, and an unheard 'error' ends the process. Its query fails anyway, and the pool
+  // discards the broken client when it is released.
+  pool.on("connect", (client) => client.on("error", (err) => logger?.warn({ err: err.message }, "postgres connection lost")));
   return new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
 }
 

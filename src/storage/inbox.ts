@@ -3,6 +3,7 @@
  * de-duplication that survives restarts and works across processes; `store` additionally persists
  * the payload so the webhook can answer 200 only after the event is durable, and process it later.
  */
+import type { Kysely } from "kysely";
 import { toDbTime } from "./db.js";
 import { claimLeased, finishLeased, LeasedQueue, releaseLeased } from "./lease.js";
 
@@ -18,9 +19,12 @@ export interface InboxEvent<P = unknown> {
 const MAX_ID_LENGTH = 256;
 
 export class Inbox extends LeasedQueue {
-  /** True the first time this event id is seen for this source; recorded as already processed. */
-  async accept(source: string, eventId: string): Promise<boolean> {
-    return this.#insert(source, eventId, null, true);
+  /**
+   * True the first time this event id is seen for this source; recorded as already processed.
+   * `trx`: write inside the caller's transaction (e.g. a GroupCommitter batch sharing one commit).
+   */
+  async accept(source: string, eventId: string, opts: { trx?: Kysely<any> } = {}): Promise<boolean> {
+    return this.#insert(source, eventId, null, true, opts.trx);
   }
 
   /** Persists the event for later processing; false if it was already stored (a redelivery). */
@@ -58,11 +62,13 @@ export class Inbox extends LeasedQueue {
     await releaseLeased(this.db, "inbox", id, at, error);
   }
 
-  async #insert(source: string, eventId: string, payloadEnc: string | null, processed: boolean): Promise<boolean> {
+  async #insert(
+    source: string, eventId: string, payloadEnc: string | null, processed: boolean, trx: Kysely<any> = this.db.kysely,
+  ): Promise<boolean> {
     if (!source || !eventId || source.length > MAX_ID_LENGTH || eventId.length > MAX_ID_LENGTH)
       throw new RangeError(`inbox source and event id must be 1-${MAX_ID_LENGTH} characters`);
     const now = toDbTime(this.now());
-    const rows = await this.db.kysely
+    const rows = await trx
       .insertInto("inbox")
       .values({
         source,

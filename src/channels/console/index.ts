@@ -7,6 +7,7 @@ import type { App } from "../../app.js";
 import { texts } from "../../i18n/index.js";
 import type { ChannelModule } from "../types.js";
 import { startConsoleChannel, type RunningConsole } from "./console-channel.js";
+import { DEFAULT_CONSOLE_SESSION } from "./session.js";
 
 export interface ConsoleStartOptions {
   input?: Readable;
@@ -16,8 +17,6 @@ export interface ConsoleStartOptions {
   langHint?: string;
   noticePollMs?: number;
 }
-
-export const DEFAULT_CONSOLE_SESSION = "local";
 
 export function startConsole(app: App, options: ConsoleStartOptions = {}): RunningConsole {
   const input = options.input ?? process.stdin;

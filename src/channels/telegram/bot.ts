@@ -19,6 +19,7 @@ import { langFromHint } from "../../core/conversation/commands.js";
 import type { Lang } from "../../core/messages.js";
 import { texts } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
+import { GroupCommitter } from "../../storage/group-commit.js";
 import { describeError } from "./errors.js";
 import { toInbound } from "./inbound.js";
 import { sendReplies } from "./render.js";
@@ -73,9 +74,12 @@ export function createTelegramBot(app: App, options: TelegramBotOptions): Bot {
     });
   };
 
+  // The runner hands over a whole getUpdates batch at once: their inbox writes share one durable commit.
+  const committer = new GroupCommitter(app.db);
   /** Claims the update in the durable inbox; a repeated update_id stops here. */
   const intake: MiddlewareFn<Context> = async (ctx, next) => {
-    if (!(await app.inbox.accept(INBOX_SOURCE, String(ctx.update.update_id)))) {
+    const updateId = String(ctx.update.update_id);
+    if (!(await committer.run((trx) => app.inbox.accept(INBOX_SOURCE, updateId, { trx })))) {
       logger.debug({ updateId: ctx.update.update_id }, "duplicate update ignored");
       return;
     }

@@ -10,8 +10,9 @@ import { toDbTime } from "../../storage/db.js";
 import { reporterPseudonym } from "../../storage/reporters.js";
 
 export const SERVICE_WINDOW_MS = 24 * 60 * 60_000;
-/** Stop free-form sends a little early: clocks differ and a send takes time. */
+/** Stop free-form sends a little early: clocks differ, a send takes time, and refreshes are coarse. */
 const WINDOW_SAFETY_MS = 10 * 60_000;
+const REFRESH_AFTER_MS = 5 * 60_000;
 
 export class WhatsAppContacts {
   readonly #db: Db;
@@ -26,16 +27,30 @@ export class WhatsAppContacts {
     return reporterPseudonym(this.#db.cipher, "whatsapp", address);
   }
 
-  /** The user wrote at `at` (never later than now): the window runs 24 hours from there. */
-  async recordInbound(address: string, at: Date): Promise<void> {
-    const when = toDbTime(new Date(Math.min(at.getTime(), this.#now().getTime())));
-    await this.#db.kysely
-      .insertInto("whatsapp_contacts")
-      .values({ reporter_pseudonym: this.#pseudonym(address), last_inbound_at: when })
-      .onConflict((oc) =>
-        oc.column("reporter_pseudonym").doUpdateSet({ last_inbound_at: when }).where("whatsapp_contacts.last_inbound_at", "<", when),
-      )
-      .execute();
+  /**
+   * The user wrote at `at` (never later than now): the window runs 24 hours from there. Returns the
+   * choices they were last shown. A window refreshed minutes ago is not written again (one durable
+   * commit less per message in a conversation); the safety margin covers that slack.
+   */
+  async recordInbound(address: string, at: Date): Promise<ReplyOption[]> {
+    const now = this.#now().getTime();
+    const when = new Date(Math.min(at.getTime(), now));
+    const row = await this.#db.kysely
+      .selectFrom("whatsapp_contacts")
+      .select(["last_inbound_at", "options_json"])
+      .where("reporter_pseudonym", "=", this.#pseudonym(address))
+      .executeTakeFirst();
+    if (!row || when.getTime() - new Date(row.last_inbound_at).getTime() > REFRESH_AFTER_MS) {
+      const value = toDbTime(when);
+      await this.#db.kysely
+        .insertInto("whatsapp_contacts")
+        .values({ reporter_pseudonym: this.#pseudonym(address), last_inbound_at: value })
+        .onConflict((oc) =>
+          oc.column("reporter_pseudonym").doUpdateSet({ last_inbound_at: value }).where("whatsapp_contacts.last_inbound_at", "<", value),
+        )
+        .execute();
+    }
+    return row?.options_json ? (JSON.parse(row.options_json) as ReplyOption[]) : [];
   }
 
   async windowOpen(address: string): Promise<boolean> {
@@ -55,15 +70,6 @@ export class WhatsAppContacts {
       .set({ options_json: options.length > 0 ? JSON.stringify(options.map(({ id, label }) => ({ id, label }))) : null })
       .where("reporter_pseudonym", "=", this.#pseudonym(address))
       .execute();
-  }
-
-  async choices(address: string): Promise<ReplyOption[]> {
-    const row = await this.#db.kysely
-      .selectFrom("whatsapp_contacts")
-      .select("options_json")
-      .where("reporter_pseudonym", "=", this.#pseudonym(address))
-      .executeTakeFirst();
-    return row?.options_json ? (JSON.parse(row.options_json) as ReplyOption[]) : [];
   }
 
   /** A notice that must wait until the reporter writes again. */

@@ -53,7 +53,7 @@ export async function startWhatsApp(app: App, http: HttpServer, tuning: WhatsApp
     render: (notice) => app.engine.renderNotice(notice),
     ...(config.WHATSAPP_TEMPLATE_NAME ? { template: { name: config.WHATSAPP_TEMPLATE_NAME, lang: config.WHATSAPP_TEMPLATE_LANG } } : {}),
     logger,
-    ...(tuning.pollMs ? { idleMs: tuning.pollMs } : {}),
+    ...(tuning.pollMs ? { pollMs: tuning.pollMs } : {}),
   });
   if (!config.WHATSAPP_TEMPLATE_NAME)
     logger.warn("WHATSAPP_TEMPLATE_NAME is not set: notices for reporters outside the 24-hour window wait until they write again");

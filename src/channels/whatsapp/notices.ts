@@ -25,7 +25,7 @@ export interface NoticeDeliveryOptions {
   render(notice: ReporterNotice): OutboundMessage[];
   template?: { name: string; lang: string };
   logger: Logger;
-  idleMs?: number;
+  pollMs?: number;
   batchSize?: number;
 }
 
@@ -112,7 +112,7 @@ export function startNoticeDelivery(options: NoticeDeliveryOptions): NoticeDeliv
     }
   }
 
-  const runner = kickable(drain, { intervalMs: options.idleMs ?? 2_000, logger, what: "whatsapp notice queue" });
+  const runner = kickable(drain, { intervalMs: options.pollMs ?? 2_000, logger, what: "whatsapp notice queue" });
   runner.kick();
   return {
     deliverDue: async () => {

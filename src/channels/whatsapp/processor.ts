@@ -43,7 +43,7 @@ export function createProcessor(deps: ProcessorDeps) {
 
   return async function processMessage(message: WhatsAppInboundMessage): Promise<void> {
     const address = message.from;
-    await contacts.recordInbound(address, new Date(Number(message.timestamp) * 1000));
+    const shownChoices = await contacts.recordInbound(address, new Date(Number(message.timestamp) * 1000));
     const waiting = await contacts.releaseWaiting(address);
     if (waiting.length > 0) await deps.releaseNotices(waiting);
 
@@ -62,7 +62,6 @@ export function createProcessor(deps: ProcessorDeps) {
     }
 
     const inbound = conversion.inbound;
-    const shownChoices = await contacts.choices(address);
     if (inbound.text !== undefined && inbound.action === undefined && !inbound.attachments?.length && shownChoices.length > 0) {
       const action = matchTypedChoice(inbound.text, shownChoices);
       if (action) {

@@ -3,26 +3,11 @@
  *   lentera agencies import FILE.csv    load or update the official list of licensed placement companies
  *   lentera agencies check NAME...      look a company up as the bot does (JSON)
  *   lentera agencies count              how many companies the registry holds
+ * Registration only; the implementation (src/cli/handlers/agencies.ts) loads when a command runs.
  */
-import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { ConfigError, loadConfig } from "../../config.js";
-import { AgencyMatcher } from "../../core/offers/agencies.js";
-import { AgencyCsvError, parseAgencyCsv } from "../../core/offers/agency-csv.js";
-import { texts } from "../../i18n/index.js";
-import { createLogger } from "../../logger.js";
-import { SqlAgencyRegistry } from "../../storage/agency-store.js";
-import { openDatabase } from "../../storage/db.js";
 
-async function withRegistry(fn: (registry: SqlAgencyRegistry, t: ReturnType<typeof texts>["offers"]["cli"]) => Promise<void>): Promise<void> {
-  const config = loadConfig();
-  const db = await openDatabase(config, { logger: createLogger(config.LOG_LEVEL) });
-  try {
-    await fn(new SqlAgencyRegistry(db), texts(config.LENTERA_DEFAULT_LANG).offers.cli);
-  } finally {
-    await db.close();
-  }
-}
+const handlers = () => import("../handlers/agencies.js");
 
 export function register(program: Command): void {
   const agencies = program.command("agencies").description("the registry of licensed placement companies (P3MI)");
@@ -31,39 +16,16 @@ export function register(program: Command): void {
     .command("import")
     .description("load the official list of licensed placement companies from a CSV file")
     .argument("<file>", "CSV file (see docs/agencies-csv.md)")
-    .action(async (file: string) => {
-      const csv = await readFile(file, "utf8");
-      await withRegistry(async (registry, t) => {
-        let parsed: ReturnType<typeof parseAgencyCsv>;
-        try {
-          parsed = parseAgencyCsv(csv);
-        } catch (err) {
-          if (err instanceof AgencyCsvError) throw new ConfigError(t.noNameColumn);
-          throw err;
-        }
-        for (const p of parsed.problems) process.stderr.write(`${t.badRow(p.line, p.reason)}\n`);
-        const { inserted, updated } = await registry.upsert(parsed.records);
-        process.stdout.write(`${t.imported(inserted, updated, parsed.problems.length)}\n`);
-      });
-    });
+    .action(async (file: string) => (await handlers()).importAgencies(file));
 
   agencies
     .command("check")
     .description("look a company up in the registry, as the bot does")
     .argument("<name...>", "company name, e.g. PT Maju Jaya")
-    .action(async (words: string[]) => {
-      await withRegistry(async (registry) => {
-        const match = await new AgencyMatcher(registry).match(words.join(" "));
-        process.stdout.write(`${JSON.stringify(match)}\n`);
-      });
-    });
+    .action(async (words: string[]) => (await handlers()).checkAgency(words));
 
   agencies
     .command("count")
     .description("how many companies the registry holds")
-    .action(async () => {
-      await withRegistry(async (registry, t) => {
-        process.stdout.write(`${t.registrySize((await registry.list()).length)}\n`);
-      });
-    });
+    .action(async () => (await handlers()).countAgencies());
 }

@@ -51,7 +51,7 @@ function tolerance(key: string): number {
   return 3;
 }
 
-export function effectiveStatus(record: AgencyRecord, today: string): AgencyStatus {
+function effectiveStatus(record: AgencyRecord, today: string): AgencyStatus {
   if (record.status === "licensed" && record.validUntil && record.validUntil < today) return "revoked_or_expired";
   return record.status;
 }

@@ -29,8 +29,8 @@ export interface Detection {
   flags: Map<FlagId, Finding>;
   positives: Map<PositiveId, Finding>;
   extracted: ExtractedEntities;
-  /** The text reads as a job offer at all (a job, pay, a place or a recruiter's contact). */
-  offerLike: boolean;
+  /** The places the offer sends people to (not those it only names: "bukan ke Kamboja", "bahasa Jepang"). */
+  places: PlaceMention[];
 }
 
 // Rupiah per month above which pay is out of line: for a generic office job, for any job that asks
@@ -93,7 +93,10 @@ export class Detector {
       "(lowongan|kerja|bekerja|pekerjaan|job|jobs|hiring|dibutuhkan|dicari|rekrut*|posisi|position|vacancy|gaji|penghasilan|berangkat|penempatan|kontrak|interview|wawancara|staff|staf|karyawan|pekerja)",
     ], { negatable: false, skipWarnings: false });
 
-    const allRules = [this.#flagRules, this.#positiveRules, this.#generic, this.#vagueEmployer, this.#domesticWork, this.#borderAreas, this.#jobWords];
+    const allRules = [
+      this.#flagRules, this.#positiveRules, this.#generic, this.#vagueEmployer, this.#domesticWork, this.#borderAreas,
+      this.#overseas, this.#minimumWage, this.#jobWords,
+    ];
     const vocabulary = new Set<string>([
       ...allRules.flat().flatMap((r) => r.patterns.flatMap((p) => p.words)),
       ...Object.values({ ...LEXICON, ...OFFER_LEXICON }).flatMap((v) => v.split(" ")),
@@ -150,7 +153,7 @@ export class Detector {
 
     // A "work visa" arranged after arrival is the tourist-visa tactic, not a legitimate signal.
     if (flags.has("tourist_visa")) positives.delete("work_visa");
-    return { flags, positives, extracted, offerLike };
+    return { flags, positives, extracted, places: placesHere };
   }
 
   /** "bukan ke Kamboja", "Kamboja bukan negara penempatan", "bahasa Jepang": the place is named, not offered. */

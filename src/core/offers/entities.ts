@@ -86,7 +86,7 @@ const PLACE_COUNTRY = new Map<string, Country | undefined>([
 // Longest phrases first, so "kota kinabalu" wins over "kota".
 const PLACES = compilePattern(alternation([...PLACE_COUNTRY.keys()].sort((a, b) => b.length - a.length)));
 
-export function findPlaces(n: NormalizedText): PlaceMention[] {
+function findPlaces(n: NormalizedText): PlaceMention[] {
   const out: PlaceMention[] = [];
   for (const m of n.text.matchAll(PLACES.regex)) {
     const first = wordAt(n, m.index);

@@ -93,5 +93,5 @@ export const POSITIVE_WEIGHTS: Record<PositiveId, number> = {
 };
 
 /** Score thresholds (after legitimate signals are taken off). */
-export const HIGH_SCORE = 5;
+export const HIGH_SCORE = 4.5;
 export const MEDIUM_SCORE = 2;

@@ -56,7 +56,7 @@ export function createOfferChecker(opts: { agencies?: AgencyRegistry } = {}): Of
         evidence: detection.positives.get(id)!.evidence,
         explanation: notes.get(id) ?? t.positives[id],
       }));
-      const countries = new Set(detection.extracted.places.flatMap((p) => (p.country ? [p.country.name] : [])));
+      const countries = new Set(detection.places.flatMap((p) => (p.country ? [p.country.name] : [])));
       const advice = buildAdvice(
         { risk, flags: new Set(detection.flags.keys()), countries, abroad: countries.size > 0 },
         lang,

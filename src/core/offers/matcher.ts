@@ -167,10 +167,10 @@ export interface Match {
   evidence: string;
 }
 
-/** Every counted match of one rule. */
+/** Every counted match of one rule, in text order, overlapping matches merged ("Travel visa" + "visa-free"). */
 export function matchRule<Id extends string>(t: OfferText, compiled: CompiledRule<Id>): Match[] {
   const { negations } = compiled;
-  const out: Match[] = [];
+  const spans: [number, number][] = [];
   compiled.patterns.forEach((pattern, i) => {
     const patternWords = compiled.patternWords[i]!;
     for (const m of t.matches(pattern)) {
@@ -182,10 +182,17 @@ export function matchRule<Id extends string>(t: OfferText, compiled: CompiledRul
       if (compiled.unlessAfter.length && compiled.unlessAfter.some((re) => re.test(t.wordsAfter(last)))) continue;
       if (compiled.unlessSentence?.test(t.sentence(first))) continue;
       if (compiled.skipWarnings && t.isWarning(first)) continue;
-      out.push({ first, last, evidence: originalSpan(t.n, first, last) });
+      spans.push([first, last]);
     }
   });
-  return out;
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const [first, last] of spans) {
+    const prev = merged[merged.length - 1];
+    if (prev && first <= prev[1]) prev[1] = Math.max(prev[1], last);
+    else merged.push([first, last]);
+  }
+  return merged.map(([first, last]) => ({ first, last, evidence: originalSpan(t.n, first, last) }));
 }
 
 /** Adds evidence to a list, bounded in count and length; a quote inside a longer one is kept once, the longer. */

@@ -44,7 +44,7 @@ const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   khr: "KHR", riel: "KHR",
 };
 
-export const IDR_PER_UNIT: Readonly<Record<string, number>> = {
+const IDR_PER_UNIT: Readonly<Record<string, number>> = {
   IDR: 1, USD: 16_000, MYR: 3_500, THB: 450, SGD: 12_000, HKD: 2_000, TWD: 500, JPY: 105, KRW: 11.5,
   EUR: 17_500, GBP: 20_500, AED: 4_400, SAR: 4_300, QAR: 4_400, KWD: 52_000, PHP: 280, CNY: 2_200,
   AUD: 10_500, VND: 0.63, KHR: 4,
@@ -101,7 +101,7 @@ const KEYWORDS = [
 ] as const;
 
 /** "2.500.000" → 2500000, "1,200" → 1200, "2,5" → 2.5, "1.5" → 1.5. */
-export function parseNumber(raw: string): number {
+function parseNumber(raw: string): number {
   if (/^\d{1,3}([.,])\d{3}(?:\1\d{3})*$/.test(raw)) return Number(raw.replace(/[.,]/g, ""));
   if (/^\d{1,3}(?:,\d{3})+\.\d{1,2}$/.test(raw)) return Number(raw.replace(/,/g, ""));
   if (/^\d{1,3}(?:\.\d{3})+,\d{1,2}$/.test(raw)) return Number(raw.replace(/\./g, "").replace(",", "."));

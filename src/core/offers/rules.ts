@@ -9,7 +9,7 @@
  * detect.ts and use the phrase lists exported here.
  */
 import { alternation } from "./patterns.js";
-import { BORDER_AREAS, COUNTRIES, FOREIGN_PLACE_PHRASES } from "./gazetteer.js";
+import { FOREIGN_PLACE_PHRASES } from "./gazetteer.js";
 import type { FlagId, PositiveId } from "./flags.js";
 
 export interface PhraseRule<Id extends string = FlagId | PositiveId> {
@@ -37,8 +37,10 @@ const CHAT_APP = "whatsapp|telegram|tiktok|tik tok|facebook|instagram|line|wecha
 const OFFICIAL_STEP =
   "disnaker|bp3mi|bp2mi|kp2mi|p4mi|ltsa|siskop2mi|siapkerja|opp|orientasi|orientation|pre departure|bpjs|kontrak|perjanjian|imigrasi|ujian|tes|test|" +
   "eps topik|eps|lpk|blk|pelatihan|training|medical|medikal|mcu|prosedur|procedure|proses resmi|jalur resmi|izin|sertifikat|" +
-  "kemnaker|p3mi|sip3mi|pt|dokumen resmi|paperwork|pendaftaran|registration";
-const ARRIVAL = "di sana|disana|setelah sampai|setelah tiba|setelah datang|sesampai*|setiba*|after arrival|upon arrival|on arrival|after you arrive|when you arrive|once you arrive|once there";
+  "kemnaker|p3mi|sip3mi|pt|dokumen resmi|paperwork|pendaftaran|registration|kartu pmi|e pmi|epmi|ktkln";
+const ARRIVAL =
+  "di sana|disana|setelah sampai|setelah tiba|setelah datang|sesampai*|setiba*|after arrival|upon arrival|on arrival|" +
+  "after you arrive|when you arrive|once you arrive|once there|once you are there|when you get there|when you are there";
 const LATER = `${ARRIVAL}|later|nanti|menyusul|nyusul|belakangan`;
 const RELATIVE = "om|tante|paman|bibi|sepupu|kakak|abang|adik|ipar|teman|kenalan|tetangga|saudara|uncle|aunt|cousin|friend|brother|sister|relative";
 
@@ -98,10 +100,6 @@ export const DOMESTIC_WORK =
   "babysitter|baby sitter|nanny|pengasuh (anak|bayi|lansia|orang tua)|sopir (pribadi|keluarga)|family driver|private driver|" +
   "tukang kebun|majikan perorangan|individual employer|rumah pribadi";
 
-/** Phrases that name a high-risk place: not-placement and scam-hotspot countries, and border areas. */
-export const RISKY_PLACES = COUNTRIES.filter((c) => c.risk === "not_placement" || c.risk === "scam_hotspot");
-export const BORDER_AREA_PATTERNS = BORDER_AREAS;
-
 /** Sentences that warn about scams rather than make an offer. */
 export const WARNING_SENTENCE = [
   "waspada*", "hati hati", "awas", "beware", "be careful", "caution", "warning", "peringatan", "mengingatkan", "diingatkan",
@@ -129,7 +127,7 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
   {
     id: "unrealistic_salary",
     patterns: [
-      "gaji (besar|tinggi|fantastis|menggiurkan|selangit|jumbo|wow|dolar|dollar|usd|puluhan juta|double digit|dua digit|2 digit)",
+      "gaji (besar|tinggi|fantastis|menggiurkan|selangit|jumbo|wow|puluhan juta|double digit|dua digit|2 digit|menjanjikan)",
       "(high|big|huge|attractive|amazing|great|besar|tinggi) (gaji|penghasilan|pay|earnings)",
       "(penghasilan|earn|cuan) ~2 (besar|tinggi|puluhan juta|fantastis|unlimited|tanpa batas)",
       "earn up to",
@@ -138,11 +136,17 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
     ],
   },
   {
+    // "Gaji dollar!" as a lure; "gaji USD 900" is only the currency, judged by its amount.
+    id: "unrealistic_salary",
+    patterns: ["(gaji|penghasilan) (dolar|dollar|usd)"],
+    unlessAfter: "#",
+  },
+  {
     id: "no_skills_required",
     patterns: [
       "(tanpa|tidak (perlu|butuh|harus|wajib|usah)) ~1 (pengalaman|ijazah|skill|skills|keahlian|keterampilan|sertifikat|pendidikan|bahasa|tes|test|seleksi|syarat|cv|kualifikasi|gelar|modal|interview|wawancara)",
-      "no (pengalaman|ijazah|degree|skill|skills|qualification|qualifications|certificate|cv|resume|language|requirements|special skills)",
-      "(pengalaman|ijazah|degree|skills|qualifications|language) (not|tidak) (needed|required|necessary|perlu|wajib|dibutuhkan|diperlukan|penting)",
+      "(no|zero) (prior)? (pengalaman|ijazah|degree|skill|skills|qualification|qualifications|certificate|cv|resume|language|requirements|special skills)",
+      "(pengalaman|ijazah|degree|skills|qualifications|language) (is|are)? (not|tidak) (needed|required|necessary|perlu|wajib|dibutuhkan|diperlukan|penting)",
       "(cukup|asal|yang penting|only|just) ~1 (bisa|punya|ada|modal|lulusan|tamat|mau|siap|sehat|need|have|must|niat|jujur)",
       "bisa baca tulis",
       "(can|able to) (read|write) (and|or)? (write|read)?",
@@ -163,7 +167,7 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "(pm|dm|japri|inbox|chat|hubungi|kontak|contact|message|pesan|kirim|daftar|minat|berminat|serius|interested|info|interview|wawancara|rekrut*|apply|join|gabung|klik|click|tanya|reach|text|call|telepon|sms|balas|reply) ~3 ({chat})",
       "langsung ~1 ({chat}|chat)",
       "(via|lewat|melalui|through|on|di|by) ({chat})",
-      "({chat}) (only|saja|doang)",
+      "({chat}) (only|saja|doang|us|me|kami|saya|admin)",
       "(japri|dm|inbox)",
       "pm (whatsapp|saya|admin|kami|saja|me|us|for|untuk|langsung|aja)",
       "whatsapp #",
@@ -195,9 +199,10 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "(via|lewat|melalui|through|by way of) ({foreign})",
       "(jalur|jalan|perjalanan|lewat|via|by) (darat|laut|sungai|tikus)",
       "(overland|by land|by road|by river)",
-      "(menyeberang|nyebrang|menyebrang|menyeberangi|cross|crossing|crosses) ~3 (perbatasan|border|sungai|river|{foreign})",
+      "(menyeberang|nyebrang|menyebrang|menyeberangi|cross|crossing|crosses|across) ~3 (perbatasan|border|sungai|river|{foreign})",
       "(dijemput|jemput|diantar|antar|dibawa|picked up|pick you up|driver|sopir) ~6 (ke|to|menuju) ~2 ({foreign}|perbatasan|border)",
       "naik (van|bus|mobil|travel|motor|truk|truck) ~3 (perbatasan|border|{foreign})",
+      "(dijemput|jemput|picked up) ~3 (mobil|van|bus|travel|car) ~3 (ke|to|menuju)",
       "(dari sana|from there) ~3 (naik|lanjut|continue|by|jalan|jalur)",
       "(driver|sopir|tim kami|our team|jemputan) ~3 (takes|take|bring|brings|drive|drives|antar|mengantar|bawa|membawa|jemput) ~3 (rest|sisa|lokasi|site|border|perbatasan|{foreign})",
       "(dipindah|dipindahkan|pindah|pindahkan|memindahkan|move|moves|moved|transfer|transfers|transferred|relocate|relocated|dikirim) ~4 (cabang|branch|negara|country|lokasi|site|kantor|office) ~2 (lain|other|another)",
@@ -230,6 +235,7 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "(punya|ada) (kenalan|orang dalam|koneksi|jaringan) ~2 (di|in|yang)",
       "(saya|dia|beliau|{relative}|bos|sponsor|agen|calo) ~2 yang (bawa|membawa|berangkatkan|memberangkatkan|jemput|antar|kirim)",
       "(bisa|siap) (bantu|dibantu|membantu) ~1 (berangkat|berangkatkan|keberangkatan|proses|urus|masuk)",
+      "(bisa|siap) ~1 (dibawain|dibawa|dimasukin|dimasukkan|diberangkatkan|dicarikan|dicariin) ~2 (kerja|bekerja|ke|jadi)",
       "(calo|makelar|perantara|broker|middleman|sponsor|tekong)",
       "(diurus|dibantu|dihandle|diatur|arranged|handled) ~2 (oleh|by)? ~1 (agen|calo|sponsor|saya|bos)",
       "(lewat|via|melalui|through) (agen|calo|sponsor|orang dalam|kenalan)",
@@ -238,7 +244,7 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "rekening (pribadi|perorangan|personal)",
       "personal (account|bank)",
       "(tanpa|tidak (perlu|usah|lewat|melalui)|bukan) ~1 (p3mi|sip3mi|lpk|izin|lisensi|licence|license|pt|perusahaan|agency|agensi)",
-      "({relative}) ~4 (bisa|can|will|mau|akan|siap) ~2 (bawa|bawain|masukin|masukkan|berangkatkan|carikan|cariin|get you|bring you|take you)",
+      "({relative}) ~4 (bisa|can|will|mau|akan|siap) ~2 (bawa|bawain|dibawa|dibawain|masukin|dimasukin|masukkan|dimasukkan|berangkatkan|diberangkatkan|carikan|cariin|dicarikan|get you|bring you|take you)",
       "(saya|i) (bisa|siap|akan|can|will) ~2 (berangkatkan|bantu berangkat|uruskan|masukkan|carikan|get you|send you|bring you|take you)",
     ],
     unlessAfter: "(resmi|berizin|licensed|p3mi|sip3mi)",
@@ -341,7 +347,7 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
     patterns: [
       "(potong|dipotong|potongan|pemotongan) ~2 gaji",
       "gaji ~3 (dipotong|potong|potongan|deduction|deductions|ditahan|held|withheld)",
-      "(deduct|deducted|deduction|deductions) ~3 gaji",
+      "(deduct|deducted|deduction|deductions) ~5 gaji",
       "(denda|penalty|penalti|pinalti|ganti rugi)",
       "(fine|fined|kompensasi|compensation) ~5 (resign|keluar|berhenti|kabur|pulang|putus kontrak|quit|leave|leaving|break)",
       "(resign|keluar|berhenti|quit|leave) ~4 (sebelum|before|early) ~5 (bayar|pay|ganti)",
