@@ -35,8 +35,8 @@ describe("normalisation of chat Indonesian", () => {
   });
 
   it("lets a word match its synonyms across languages", () => {
-    expect(matchingStems("sanksi")).toEqual(expect.arrayContaining(stemsOf("pidana")));
-    expect(matchingStems("fee")).toEqual(expect.arrayContaining(stemsOf("biaya")));
+    expect(matchingStems("sanksi")).toEqual(expect.arrayContaining([...stemsOf("pidana")]));
+    expect(matchingStems("fee")).toEqual(expect.arrayContaining([...stemsOf("biaya")]));
   });
 
   it("corrects typos against the knowledge vocabulary, but leaves short and unknown words alone", () => {

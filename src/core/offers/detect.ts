@@ -31,6 +31,10 @@ export interface Detection {
   extracted: ExtractedEntities;
   /** The places the offer sends people to (not those it only names: "bukan ke Kamboja", "bahasa Jepang"). */
   places: PlaceMention[];
+  /** The text reads as a job offer (a job, pay, a contract…), not just any message. */
+  offerLike: boolean;
+  /** The job is abroad: a foreign place, or words such as "luar negeri", "overseas". */
+  abroad: boolean;
 }
 
 // Rupiah per month above which pay is out of line: for a generic office job, for any job that asks
@@ -129,9 +133,10 @@ export class Detector {
     const placesHere = extracted.places.filter((p) => !this.#placeIsNegated(t, p));
     extracted.entities.destinations = destinationNames(placesHere);
     const foreign = placesHere.filter((p) => p.country);
+    const overseasWords = hits(this.#overseas).length > 0;
     const domestic =
       foreign.length === 0 &&
-      hits(this.#overseas).length === 0 &&
+      !overseasWords &&
       (placesHere.length > 0 || hits(this.#minimumWage).length > 0);
     if (domestic) add(positives, "domestic_job", [...placesHere.map((p) => p.evidence), ...hits(this.#minimumWage).map((m) => m.evidence)]);
     const hasAddress = ADDRESS.some((re) => re.test(text));
@@ -146,14 +151,16 @@ export class Detector {
     const offerLike = hits(this.#jobWords).length > 0 || extracted.money.some((m) => m.kind === "salary");
     this.#destination(t, placesHere, flags);
     const generic = hits(this.#generic);
-    this.#salary(extracted.money, generic.length > 0, flags, positives, placesHere);
-    this.#vague(t, generic, offerLike, hasAddress, extracted, flags, positives);
+    const vagueEmployer = hits(this.#vagueEmployer);
+    // An unnamed "online/game/investment company" is as unspecific as a generic title when judging pay.
+    this.#salary(extracted.money, generic.length + vagueEmployer.length > 0, flags, positives, placesHere);
+    this.#vague([...generic, ...vagueEmployer], offerLike, hasAddress, extracted, flags, positives);
     this.#underage(text, flags);
     this.#chatContact(text, extracted, flags, positives);
 
     // A "work visa" arranged after arrival is the tourist-visa tactic, not a legitimate signal.
     if (flags.has("tourist_visa")) positives.delete("work_visa");
-    return { flags, positives, extracted, places: placesHere };
+    return { flags, positives, extracted, places: placesHere, offerLike, abroad: foreign.length > 0 || overseasWords };
   }
 
   /** "bukan ke Kamboja", "Kamboja bukan negara penempatan", "bahasa Jepang": the place is named, not offered. */
@@ -205,8 +212,7 @@ export class Detector {
   }
 
   #vague(
-    t: OfferText,
-    generic: readonly Match[],
+    vague: readonly Match[],
     offerLike: boolean,
     hasAddress: boolean,
     extracted: ExtractedEntities,
@@ -214,7 +220,7 @@ export class Detector {
     positives: Map<PositiveId, Finding>,
   ): void {
     const evidence: string[] = [];
-    for (const m of [...generic, ...this.#vagueEmployer.flatMap((r) => matchRule(t, r))]) addEvidence(evidence, m.evidence);
+    for (const m of vague) addEvidence(evidence, m.evidence);
     // README rule: verifiable means a company name AND an address; government programmes have no employer to name.
     const unverifiable = offerLike && !(extracted.entities.companies.length > 0 && hasAddress) && !positives.has("government_programme");
     if (!evidence.length && !unverifiable) return;

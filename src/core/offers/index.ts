@@ -46,7 +46,9 @@ export function createOfferChecker(opts: { agencies?: AgencyRegistry } = {}): Of
       const agencies = await matchAgencies(detection);
       const notes = applyAgencies(detection, agencies, lang);
 
-      const { risk, score } = scoreOffer(detection.flags.keys(), detection.positives.keys());
+      const { risk, score } = scoreOffer(detection.flags.keys(), detection.positives.keys(), {
+        abroadUnverified: detection.abroad && detection.offerLike,
+      });
       const flags: OfferFlag[] = bySeverity(FLAG_IDS.filter((id) => detection.flags.has(id))).map((id) => {
         const finding = detection.flags.get(id)!;
         return { id, evidence: finding.evidence, explanation: notes.get(id) ?? flagExplanation(id, finding, lang) };

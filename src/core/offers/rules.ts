@@ -83,7 +83,7 @@ export const GENERIC_OPERATOR = { pattern: "operator", unlessAfter: "(produksi|m
 
 /** Words that say the employer is unnamed or only claimed to be legitimate (README: "katanya resmi terdaftar"). */
 export const VAGUE_EMPLOYER_PATTERNS: readonly string[] = [
-  "perusahaan (internasional|asing|luar negeri|besar|ternama|terkenal|online|e commerce|ecommerce|investasi|crypto|kripto|game|gaming|it|teknologi)",
+  "(perusahaan|kantor) (internasional|asing|luar negeri|besar|ternama|terkenal|online|e commerce|ecommerce|investasi|crypto|kripto|game|gaming|it|teknologi)",
   "(international|foreign|overseas|big|online|gaming|game|crypto|investment|e commerce|ecommerce|tech|it) (perusahaan|firm|platform|agency)",
   "(online|gaming) platform",
   "(lokasi|location|kantor|penempatan|negara|country) ~3 (asia tenggara|southeast asia|dirahasiakan|rahasia|menyusul|diberitahu|informed later|tba|to be announced|secret|confidential)",
@@ -144,7 +144,7 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
   {
     id: "no_skills_required",
     patterns: [
-      "(tanpa|tidak (perlu|butuh|harus|wajib|usah)) ~1 (pengalaman|ijazah|skill|skills|keahlian|keterampilan|sertifikat|pendidikan|bahasa|tes|test|seleksi|syarat|cv|kualifikasi|gelar|modal|interview|wawancara)",
+      "(tanpa|tidak (perlu|butuh|harus|wajib|usah)) ~1 (pengalaman|ijazah|skill|skills|keahlian|keterampilan|sertifikat|pendidikan|bahasa|tes|test|seleksi|syarat|cv|kualifikasi|gelar|modal|interview|wawancara|jago|mahir|pintar|ahli|expert)",
       "(no|zero) (prior)? (pengalaman|ijazah|degree|skill|skills|qualification|qualifications|certificate|cv|resume|language|requirements|special skills)",
       "(pengalaman|ijazah|degree|skills|qualifications|language) (is|are)? (not|tidak) (needed|required|necessary|perlu|wajib|dibutuhkan|diperlukan|penting)",
       "(cukup|asal|yang penting|only|just) ~1 (bisa|punya|ada|modal|lulusan|tamat|mau|siap|sehat|need|have|must|niat|jujur)",
@@ -168,6 +168,7 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "langsung ~1 ({chat}|chat)",
       "(via|lewat|melalui|through|on|di|by) ({chat})",
       "({chat}) (only|saja|doang|us|me|kami|saya|admin)",
+      "(chat|japri|dm|pm|inbox) (saya|kami|admin|me|us)",
       "(japri|dm|inbox)",
       "pm (whatsapp|saya|admin|kami|saja|me|us|for|untuk|langsung|aja)",
       "whatsapp #",
@@ -183,6 +184,7 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "visa (turis|wisata|kunjungan|pelancong|tourist|visit|visitor|on arrival|free|umroh|ziarah|haji|liburan|holiday|travel|social)",
       "(tourist|visit|visitor|travel|social visit|pelancong|turis|wisata) (visa|visas|pass|paspor)",
       "(bebas visa|visa free|tanpa visa|no visa|without visa|without a visa)",
+      "(pas|pass) lawatan",
       "(tidak usah|tidak perlu|tanpa|no need|without|no) ~1 (visa kerja|work visa|work permit|izin kerja|permit kerja|working visa)",
       "(masuk|berangkat|travel|enter|fly|go|datang|terbang|pergi) ~3 (sebagai|as|pakai|dengan|with|using|on|lewat|via) ~1 (turis|tourist|wisatawan|pelancong|visitor|traveller|traveler|liburan|holiday|wisata)",
       "(visa|izin|permit|permits) kerja? ~5 ({later})",
@@ -218,6 +220,7 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
     patterns: [
       "(tiket|pesawat|akomodasi|accommodation|penginapan|hotel|mess|asrama|dorm|dormitory|kos|tempat tinggal|housing|apartemen|apartment|condo|makan|meals|food|transport|transportasi|keberangkatan|semua biaya|all expenses|everything) ~3 (gratis|free|ditanggung|dibiayai|dibayar|disediakan|disiapkan|disiapin|difasilitasi|provided|included|covered|paid|dicover)",
       "(gratis|free) ~2 (tiket|pesawat|akomodasi|accommodation|mess|makan|meals|hotel|dorm|condo|housing|apartemen|tempat tinggal|transport|visa|paspor|keberangkatan|perjalanan)",
+      "(tiket|pesawat|akomodasi|mess|asrama|tempat tinggal|makan|penginapan) ~2 dari (kantor|perusahaan|bos|pt|majikan)",
       "(tiket|pesawat|akomodasi|mess|visa|paspor) ~3 (kami|perusahaan|kantor|pt|bos|majikan|agen) ~1 (bayar|tanggung|biayai|urus|sediakan)",
       "(kami|perusahaan|kantor|pt|bos|majikan|employer|we|they|agen) ~2 (bayar|bayarin|tanggung|biayai|cover|covers|pay|pays|provide|provides|sediakan|menyediakan|menanggung|membayar) ~3 (tiket|pesawat|akomodasi|accommodation|mess|hotel|transport|semua|everything)",
       "(mess|asrama|dorm) (ac|gratis|full|disediakan|nyaman|mewah)",
@@ -300,6 +303,7 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
     patterns: [
       "berangkat ~2 (# (hari|minggu)|besok|lusa|minggu (ini|depan)|bulan ini|akhir bulan|secepatnya|segera|langsung|cepat|kilat|hari ini)",
       "(paling lambat|batas waktu|deadline|sebelum) ~2 (besok|hari ini|malam ini|lusa|tomorrow|today|tonight)",
+      "(ditutup|tutup|closes|closing|berakhir|ends) ~2 (hari ini|besok|lusa|minggu ini|(senin|selasa|rabu|kamis|jumat|sabtu) ini|this (week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|tomorrow|tonight)",
       "(kuota|slot|tempat|posisi|seat|place) ~3 (hangus|diberikan|dialihkan|hilang|given|goes)",
       "(dalam|within) # (jam|hours)",
       "(langsung|segera|cepat) berangkat",
@@ -338,6 +342,7 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "(bilang|ngaku|mengaku|katakan|jawab|say|tell|claim) ~3 (imigrasi|petugas|officer|officers) ~6 (liburan|jalan jalan|wisata|berlibur|umroh|holiday|vacation|tourist|turis|tourism|berkunjung|visiting)",
       "(pura pura|berpura pura|pretend|act as|menyamar) ~3 (turis|tourist|liburan|wisata|holiday|wisatawan)",
       "(diam diam|sembunyi sembunyi|secretly) ~3 (berangkat|pergi|leave|go)",
+      "(tidak usah|tidak perlu|no need to) (bilang|cerita|kasih tahu|kasih tau|beritahu|kabari|tell|inform) ~3 (keluarga|orang tua|suami|istri|siapa|siapapun|orang lain|anyone|parents)",
       "(data|dokumen|umur|usia|identitas|ktp|paspor|akta) ~2 (palsu|dipalsukan|dituakan|dimudakan|aspal)",
       "(fake|false|forged) (documents|data|identity|age)",
     ],
