@@ -127,7 +127,7 @@ export async function run(): Promise<void> {
     console.log(`baseline: plain BM25 top hit    median ${fmt(median(baseline))}  p99 ${fmt(percentile(baseline, 99))}  cpu/ask ${fmt(baseline.cpuMs)}`);
     console.log(`ratio (ours / baseline)         median ×${(median(ours) / median(baseline)).toFixed(1)}  p99 ×${(percentile(ours, 99) / percentile(baseline, 99)).toFixed(1)}`);
     for (const [name, b] of [["knowledge base", kbBuild], [`${SYNTHETIC} synthetic passages`, synthBuild]] as const) {
-      console.log(`index build, ${name}: ${fmt(b.ms)} (cpu ${fmt(b.cpuMs)}), peak RSS ${b.peakRssMb.toFixed(0)} MB (whole process, incl. start-up)`);
+      console.log(`index build, ${name}: ${fmt(b.ms)} wall (process cpu incl. start-up ${fmt(b.cpuMs)}), peak RSS ${b.peakRssMb.toFixed(0)} MB (whole process)`);
     }
     console.log(`warm ask on ${SYNTHETIC} passages      median ${fmt(median(bigSamples))}  p99 ${fmt(percentile(bigSamples, 99))}  cpu/ask ${fmt(bigSamples.cpuMs)}`);
   } finally {

@@ -179,6 +179,14 @@ describe("risk levels", () => {
     expect(c.risk).not.toBe("low");
   });
 
+  it("never rates a job abroad with a red flag and no sign of the legal route low", async () => {
+    const c = await check("Ada kerjaan di luar negeri nih, gaji lumayan, nanti dijelasin. Minat chat aku aja", "id");
+    expect(c.positives).toEqual([]);
+    expect(c.risk).not.toBe("low");
+    const home = await check("Ada kerjaan di toko kami di Bandung, gaji UMK, minat chat aku aja", "id");
+    expect(home.risk).toBe("low");
+  });
+
   it("lists the most serious flag first", async () => {
     const c = await check("Lowongan admin di Kamboja, gaji 10 juta, hubungi WA.", "id");
     expect(c.flags[0]?.id).toBe("high_risk_destination");

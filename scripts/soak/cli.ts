@@ -1,6 +1,6 @@
 /** Command-line options of `npm run soak` and the printed report. */
 import { parseArgs } from "node:util";
-import { optionsForDuration, SHORT, type SoakOptions, type SoakResult } from "./run.js";
+import { optionsForDuration, SHORT, type PhaseFigures, type SoakOptions, type SoakResult } from "./run.js";
 
 function parseDuration(text: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
@@ -30,6 +30,10 @@ export function soakOptions(argv: string[]): SoakOptions {
   return options;
 }
 
+const phase = (f: PhaseFigures) =>
+  `${f.messagesPerSecond} msg/s  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms  (${f.turns} turns in ${f.seconds} s; ` +
+  `CPU: machine ${f.cpu.machineBusyPercent}% busy, load generator ${f.cpu.loadGeneratorPercent}%)`;
+
 const s = (ms: number | undefined) => (ms === undefined ? "not within the limit" : `${(ms / 1000).toFixed(1)} s`);
 
 export function formatResult(r: SoakResult): string {
@@ -37,10 +41,10 @@ export function formatResult(r: SoakResult): string {
   const lines = [
     "",
     "=== Lentera soak ===",
-    `question mix, 1 instance : ${r.throughput1.messagesPerSecond} msg/s  p50 ${r.throughput1.p50Ms} ms  p99 ${r.throughput1.p99Ms} ms  (${r.throughput1.turns} turns)`,
-    `question mix, 2 instances: ${r.throughput2.messagesPerSecond} msg/s  p50 ${r.throughput2.p50Ms} ms  p99 ${r.throughput2.p99Ms} ms  (${r.throughput2.turns} turns)`,
+    `question mix, 1 instance : ${phase(r.throughput1)}`,
+    `question mix, 2 instances: ${phase(r.throughput2)}`,
     `throughput ratio 2 vs 1  : ${r.scaleRatio}`,
-    `mixed load, ${r.mixed.instances} instances: ${r.mixed.messagesPerSecond} msg/s  p50 ${r.mixed.p50Ms} ms  p99 ${r.mixed.p99Ms} ms  (${r.mixed.turns} turns in ${r.mixed.seconds} s)`,
+    `mixed load, ${r.mixed.instances} instances: ${phase(r.mixed)}`,
     ...Object.entries(r.mixed.byScenario).map(([name, f]) => `  ${name.padEnd(17)} ${String(f.turns).padStart(5)} turns  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms`),
     "recovery:",
     `  SIGKILL → replacement ready       ${s(r.recovery.killedInstanceRestartMs)} (${r.recovery.deliveriesRetriedDuringKill} deliveries redelivered meanwhile)`,
@@ -56,6 +60,7 @@ export function formatResult(r: SoakResult): string {
     `start-ups that failed and were retried (database unreachable at boot): ${r.restartsAfterFailedBoot}`,
     `graceful stop: ${r.shutdown.map((x) => `${x.name} ${x.ms} ms (exit ${x.code})`).join(", ")}`,
     `instance logs: ${r.logDir}`,
+    ...v.details.map((d) => `  ${d}`),
     r.ok ? "RESULT: PASS" : `RESULT: FAIL\n  - ${v.failures.join("\n  - ")}`,
   ];
   return lines.join("\n");

@@ -48,6 +48,8 @@ export interface Verdict {
   /** Inbox events claimed more than once (a retry or an expired lease). */
   inboxReclaims: number;
   failures: string[];
+  /** What the failures were, for diagnosis (which chat, when relative to the start of the mixed load). */
+  details: string[];
 }
 
 async function count(q: { executeTakeFirstOrThrow(): Promise<{ n: unknown }> }): Promise<number> {
@@ -55,6 +57,8 @@ async function count(q: { executeTakeFirstOrThrow(): Promise<{ n: unknown }> }):
 }
 
 export async function checkInvariants(o: {
+  /** Start of the mixed load: times in `details` are relative to it. */
+  startedAt: number;
   db: Kysely<any>;
   cipher: FieldCipher;
   slack: FakeSlackApi;
@@ -105,13 +109,26 @@ export async function checkInvariants(o: {
   let updatesHandledTwice = 0;
   let lateReplies = 0;
   let noticesDeliveredTwice = 0;
+  const details: string[] = [];
+  const at = (ms: number) => `+${((ms - o.startedAt) / 1000).toFixed(1)} s`;
   for (const [key, log] of o.chats.entries()) {
-    const notices = log.messages.filter((m) => isNoticeAboutOwnReport(m.text, log.messages)).map((m) => m.text);
-    noticesDeliveredTwice += notices.length - new Set(notices).size;
+    const notices = log.messages.filter((m) => isNoticeAboutOwnReport(m.text, log.messages));
+    const seen = new Map<string, number>();
+    for (const m of notices) {
+      const first = seen.get(m.text);
+      if (first === undefined) seen.set(m.text, m.at);
+      else {
+        noticesDeliveredTwice++;
+        details.push(`notice delivered twice in ${key}: at ${at(first)} and ${at(m.at)}`);
+      }
+    }
     const leftover = log.messages.slice(log.cursor).filter((m) => !isNoticeAboutOwnReport(m.text, log.messages));
     if (leftover.length === 0) continue;
     if (o.stats.resentChats.has(key)) lateReplies += leftover.length;
-    else updatesHandledTwice += leftover.length;
+    else {
+      updatesHandledTwice += leftover.length;
+      details.push(`${leftover.length} unexpected message(s) in ${key} at ${leftover.map((m) => at(m.at)).join(", ")}`);
+    }
   }
 
   const stranded = await db
@@ -141,6 +158,7 @@ export async function checkInvariants(o: {
     ...(strandedLeaseUntil ? { strandedLeaseUntil } : {}),
     inboxReclaims,
     failures: [],
+    details,
   };
   const mustBeZero: (keyof Verdict)[] = [
     "tipsLost", "duplicateTips", "reportersWithoutReference", "tipsNotInSlack", "slackDuplicatePosts",

@@ -30,6 +30,7 @@ import { workTip, type OfficerContext, type OfficerRecord } from "./officer.js";
 import { Rng } from "./rng.js";
 import { runScenario, TurnStats, type ScenarioName, type TurnOptions, type TurnRecord } from "./scenarios.js";
 import { startTcpFaultProxy } from "./tcp-fault-proxy.js";
+import { measureCpu, type CpuFigures } from "./cpu.js";
 import { ChatDirectory, telegramUser, whatsappReceived, whatsappUser, type SoakUser } from "./users.js";
 
 export interface SoakOptions {
@@ -84,6 +85,7 @@ export interface PhaseFigures {
   messagesPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  cpu: CpuFigures;
 }
 
 export interface SoakResult {
@@ -116,7 +118,7 @@ export interface SoakResult {
 const OFFICER = "U0SOAKOFFICER";
 const TRIAGE = "C0TRIAGE";
 
-function figures(turns: TurnRecord[], from: number, to: number, instances: number): PhaseFigures {
+function figures(turns: TurnRecord[], from: number, to: number, instances: number, cpu: CpuFigures): PhaseFigures {
   const inWindow = turns.filter((t) => t.startedAt >= from && t.startedAt + t.latencyMs <= to);
   const latencies = inWindow.map((t) => t.latencyMs);
   const seconds = (to - from) / 1000;
@@ -127,6 +129,7 @@ function figures(turns: TurnRecord[], from: number, to: number, instances: numbe
     messagesPerSecond: Math.round((inWindow.length / seconds) * 10) / 10,
     p50Ms: latencies.length ? Math.round(percentile(latencies, 50)) : 0,
     p99Ms: latencies.length ? Math.round(percentile(latencies, 99)) : 0,
+    cpu,
   };
 }
 
@@ -284,10 +287,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     };
 
     /** Virtual users run conversations back to back until `endAt`; each conversation is a fresh user. */
-    const load = (endAt: number, pick: () => ScenarioName, options: TurnOptions) =>
+    const load = (endAt: () => number, pick: () => ScenarioName, options: TurnOptions) =>
       Promise.all(
         Array.from({ length: o.concurrency }, async () => {
-          while (Date.now() < endAt) {
+          while (Date.now() < endAt()) {
             const user = newUser();
             const scenario = pick();
             const result = await runScenario(user, scenario, options);
@@ -319,23 +322,27 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     route(["a"]);
     log(`soak: question mix on 1 instance for ${o.throughputMs / 1000} s`);
     const t1 = Date.now();
-    await load(t1 + o.throughputMs, () => "question", turnOptions);
-    const throughput1 = figures(stats.turns, t1, t1 + o.throughputMs, 1);
+    let cpu = measureCpu();
+    await load(() => t1 + o.throughputMs, () => "question", turnOptions);
+    const throughput1 = figures(stats.turns, t1, t1 + o.throughputMs, 1, cpu());
 
     route(["a", "b"]);
     log(`soak: question mix on 2 instances for ${o.throughputMs / 1000} s`);
     const t2 = Date.now();
-    await load(t2 + o.throughputMs, () => "question", turnOptions);
-    const throughput2 = figures(stats.turns, t2, t2 + o.throughputMs, 2);
+    cpu = measureCpu();
+    await load(() => t2 + o.throughputMs, () => "question", turnOptions);
+    const throughput2 = figures(stats.turns, t2, t2 + o.throughputMs, 2, cpu());
 
     // --- 2. mixed load with faults ---
     route(names);
     const mixedOptions: TurnOptions = { ...turnOptions, duplicateProbability: o.duplicateProbability };
     const tm = Date.now();
-    const mixedEnd = tm + o.mixedMs;
+    cpu = measureCpu();
+    // The load lasts the planned time, and at least until every fault has been recovered from (plus a margin).
+    let mixedEnd = tm + o.mixedMs;
     const at = (fraction: number) => sleep(Math.max(0, tm + o.mixedMs * fraction - Date.now()));
     log(`soak: mixed load on ${names.length} instances for ${o.mixedMs / 1000} s, with faults`);
-    const mix = load(mixedEnd, () => rng.weighted({ question: 45, offer: 20, report_other: 20, report_recruiter: 15 }), mixedOptions);
+    const mix = load(() => mixedEnd, () => rng.weighted({ question: 45, offer: 20, report_other: 20, report_recruiter: 15 }), mixedOptions);
 
     const kill = (async () => {
       await at(0.1);
@@ -350,8 +357,6 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       return { killedInstanceRestartMs: Date.now() - killedAt, deliveriesRetriedDuringKill: balancer.redeliveries - redeliveriesBefore };
     })();
 
-    let slackBack!: () => void;
-    const slackRecovered = new Promise<void>((resolve) => (slackBack = resolve));
     const slackOutage = (async () => {
       await at(0.3);
       log(`  fault: Slack answers 500 for ${o.slackOutageMs / 1000} s`);
@@ -359,7 +364,6 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       await sleep(o.slackOutageMs);
       const slackBackAt = new Date();
       slack.recover();
-      slackBack();
       // Drained: every Slack post enqueued before Slack came back is done.
       const slackBacklogDrainMs = await until(async () => {
         const row = await db.selectFrom("outbox").select((eb) => eb.fn.countAll().as("n"))
@@ -372,8 +376,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     })();
 
     const dbOutage = (async () => {
-      // One fault at a time: the database goes away only after Slack is back.
-      await slackRecovered;
+      // One fault at a time: the database goes away only after the Slack backlog has drained,
+      // so each recovery time measures its own fault.
+      await slackOutage;
       await at(0.6);
       log(`  fault: PostgreSQL refuses connections for ${o.dbOutageMs / 1000} s`);
       const turnsBefore = stats.turns.length;
@@ -389,8 +394,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const faults = Promise.all([kill, slackOutage, dbOutage]).then(([k, s, d]) => ({ ...k, ...s, ...d }));
 
     const recoveryFigures = await faults;
+    mixedEnd = Math.max(mixedEnd, Date.now() + 8_000);
     await Promise.race([mix, sleep(Math.max(0, mixedEnd - Date.now()) + o.drainTimeoutMs)]);
-    const mixed = figures(stats.turns, tm, mixedEnd, names.length);
+    const mixed = figures(stats.turns, tm, mixedEnd, names.length, cpu());
     const byScenario: Record<string, { turns: number; p50Ms: number; p99Ms: number }> = {};
     for (const name of ["question", "offer", "report_other", "report_recruiter", "officer_reply"]) {
       const lat = stats.turns.filter((t) => t.startedAt >= tm && t.scenario === name).map((t) => t.latencyMs);
@@ -409,7 +415,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     // Late duplicates would show up now: give the instances a moment to send anything left.
     await sleep(2_000);
     await sql`select 1`.execute(db);
-    const verdict = await checkInvariants({ db, cipher: checker.cipher, slack, reporters, officer: officerRecords, chats, stats });
+    const verdict = await checkInvariants({ startedAt: tm, db, cipher: checker.cipher, slack, reporters, officer: officerRecords, chats, stats });
 
     log("soak: stopping every instance with SIGTERM");
     const shutdown: SoakResult["shutdown"] = [];

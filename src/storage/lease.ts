@@ -67,7 +67,29 @@ export async function claimLeased(db: Db, spec: ClaimSpec): Promise<Record<strin
 
 /** Marks a leased row finished. */
 export async function finishLeased(db: Db, table: LeasedTable, id: string, at: Date, extra: Record<string, unknown> = {}): Promise<void> {
-  await db.kysely.updateTable(table).set({ done_at: toDbTime(at), lease_until: null, ...extra }).where("id", "=", Number(id)).execute();
+  // The work is already done (a message sent, a post made): if this record were lost to a short database
+  // outage, the lease would expire and the work be done again. Marking done is idempotent, so retry.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db.kysely.updateTable(table).set({ done_at: toDbTime(at), lease_until: null, ...extra }).where("id", "=", Number(id)).execute();
+      return;
+    } catch (err) {
+      if (attempt >= DONE_RETRY_DELAYS_MS.length || !isConnectionError(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, DONE_RETRY_DELAYS_MS[attempt]));
+    }
+  }
+}
+
+/** About 15 s in all: longer than a database failover or a network blip, shorter than any lease. */
+const DONE_RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000];
+
+/** The database could not be reached (as opposed to a query it refused). */
+function isConnectionError(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === "string" ? e.code : "";
+  const message = typeof e?.message === "string" ? e.message : "";
+  return /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|08\d{3}|57P0[123])$/.test(code) ||
+    /Connection terminated|not queryable|timeout exceeded when trying to connect/i.test(message);
 }
 
 /** Releases the lease; the row becomes claimable again at `at` (until the attempt limit parks it). */

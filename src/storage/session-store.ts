@@ -2,15 +2,28 @@
  * Conversation state per reporter (language, report flow in progress…), so a restart mid-flow
  * resumes where the reporter was. Keyed by pseudonym; the state itself is encrypted.
  */
+import { sql } from "kysely";
+import pLimit from "p-limit";
 import type { ReporterChannel } from "../core/messages.js";
 import type { SessionStore } from "../core/ports.js";
 import type { Db } from "./db.js";
 import { toDbTime } from "./db.js";
 import { reporterPseudonym } from "./reporters.js";
 
+/** Namespace of the advisory locks taken by `exclusive` (the first key of the two-key form). */
+const SESSION_LOCK_SPACE = 0x5e55;
+/**
+ * A waiting or holding `exclusive` occupies one pooled connection while its step uses others; at most
+ * this many at once leaves the rest of the pool (10) to the steps' own queries, so they never starve.
+ */
+const MAX_LOCK_CONNECTIONS = 4;
+/** A reporter whose step is stuck elsewhere gets an error after this instead of waiting forever. */
+const LOCK_TIMEOUT = "30s";
+
 export class SqlSessionStore<S> implements SessionStore<S> {
   readonly #db: Db;
   readonly #now: () => Date;
+  readonly #lockConnections = pLimit(MAX_LOCK_CONNECTIONS);
 
   constructor(db: Db, opts: { clock?: () => Date } = {}) {
     this.#db = db;
@@ -33,6 +46,23 @@ export class SqlSessionStore<S> implements SessionStore<S> {
       .values({ reporter_pseudonym: reporterPseudonym(this.#db.cipher, channel, address), channel, ...values })
       .onConflict((oc) => oc.column("reporter_pseudonym").doUpdateSet(values))
       .execute();
+  }
+
+  /**
+   * Several processes on one PostgreSQL: holds a per-reporter advisory transaction lock while `step`
+   * runs, so two instances never read-modify-write one person's state at once (the server releases
+   * it at commit, or if this process dies). SQLite has one process per file: `step` runs as is.
+   */
+  async exclusive<T>(channel: ReporterChannel, address: string, step: () => Promise<T>): Promise<T> {
+    if (this.#db.dialect !== "postgres") return step();
+    const key = reporterPseudonym(this.#db.cipher, channel, address);
+    return this.#lockConnections(() =>
+      this.#db.kysely.transaction().execute(async (trx) => {
+        await sql.raw(`set local lock_timeout = '${LOCK_TIMEOUT}'`).execute(trx);
+        await sql`select pg_advisory_xact_lock(${SESSION_LOCK_SPACE}, hashtext(${key}))`.execute(trx);
+        return step();
+      }),
+    );
   }
 
   async delete(channel: ReporterChannel, address: string): Promise<void> {

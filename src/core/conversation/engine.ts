@@ -12,6 +12,7 @@ import {
   inboundMessageSchema, type InboundMessage, type Lang, type OutboundMessage, type ParsedInbound,
 } from "../messages.js";
 import type { OfferChecker, QaService, ReporterNotice, SessionStore, TipService } from "../ports.js";
+import { detectDanger } from "../qa/danger.js";
 import { ACTIONS, ReportFlow } from "../reports/flow.js";
 import { formatDateTime } from "../reports/format.js";
 import { isKeyword } from "../reports/keywords.js";
@@ -70,6 +71,8 @@ interface Turn {
   /** The reporter withdrew: their session is gone and must not be written back. */
   deleted: boolean;
   submitted: boolean;
+  /** The replies already open with the emergency guidance (the Q&A gives it for danger). */
+  guided: boolean;
 }
 
 export class ConversationEngine {
@@ -104,12 +107,30 @@ export class ConversationEngine {
       return [{ text: texts(this.#deps.config.LENTERA_DEFAULT_LANG).common.error }];
     }
     const msg = parsed.data;
-    return this.#lock.run(`${msg.channel}\u0000${msg.address}`, () => this.#handleInOrder(msg));
+    // The in-process queue orders one person's messages cheaply; the store's lock then keeps other
+    // processes on the same database from interleaving with them.
+    return this.#lock.run(`${msg.channel}\u0000${msg.address}`, () => this.#handleExclusively(msg));
   }
 
   /** How an officer's question or a status change reads on any channel. */
   renderNotice(notice: ReporterNotice): OutboundMessage[] {
     return [formatNotice(notice)];
+  }
+
+  async #handleExclusively(msg: ParsedInbound): Promise<OutboundMessage[]> {
+    const { sessions, logger } = this.#deps;
+    if (!sessions.exclusive) return this.#handleInOrder(msg);
+    let replies: OutboundMessage[] | undefined;
+    try {
+      await sessions.exclusive(msg.channel, msg.address, async () => {
+        replies = await this.#handleInOrder(msg);
+      });
+    } catch (err) {
+      // Replies of a handled message still go out (they may carry a new report's reference) even if
+      // releasing the lock failed; a lock never obtained means the message was not handled.
+      logger.error({ err: errorSummary(err), channel: msg.channel }, "could not lock the conversation");
+    }
+    return replies ?? [{ text: texts(this.#deps.config.LENTERA_DEFAULT_LANG).common.error }];
   }
 
   async #handleInOrder(msg: ParsedInbound): Promise<OutboundMessage[]> {
@@ -120,9 +141,9 @@ export class ConversationEngine {
       const stored = await sessions.get(msg.channel, msg.address);
       const session = this.#readSession(stored);
       const before = JSON.stringify(session);
-      turn = { msg, text, session, deleted: false, submitted: false };
+      turn = { msg, text, session, deleted: false, submitted: false, guided: false };
       if (!msg.action && !session.flow) this.#detectLanguage(turn);
-      const replies = await this.#route(turn);
+      const replies = this.#dangerFirst(turn, await this.#route(turn));
       if (!turn.deleted && JSON.stringify(turn.session) !== before) {
         try {
           await sessions.put(msg.channel, msg.address, turn.session);
@@ -138,6 +159,16 @@ export class ConversationEngine {
       const lang = turn ? this.#lang(turn) : this.#deps.config.LENTERA_DEFAULT_LANG;
       return [{ text: texts(lang).common.error }];
     }
+  }
+
+  /**
+   * Someone saying they are in danger now gets the emergency guidance before anything else, whatever
+   * the message also was: an answer in a report (which still counts, so the report goes on from where
+   * it was), a reply to an officer's question, an offer to check.
+   */
+  #dangerFirst(turn: Turn, replies: OutboundMessage[]): OutboundMessage[] {
+    if (turn.guided || !detectDanger(turn.text)) return replies;
+    return [{ text: texts(this.#lang(turn)).qa.danger, urgent: true }, ...replies];
   }
 
   #readSession(stored: unknown): Session {
@@ -329,6 +360,7 @@ export class ConversationEngine {
     const titles = answer.sources.map((s) => s.title).filter((title) => !answer.answer.includes(title));
     const text = titles.length > 0 && !answer.refused ? `${answer.answer}\n\n${t.source(titles.join("; "))}` : answer.answer;
     if (!answer.danger) return [{ text }];
+    turn.guided = true;
     return [{ text, urgent: true, options: [{ id: ACTIONS.report("danger_now"), label: t.reportDanger }] }];
   }
 

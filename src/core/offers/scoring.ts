@@ -23,16 +23,12 @@ export function scoreOffer(flags: Iterable<FlagId>, positives: Iterable<Positive
     if (SEVERE_FLAGS.has(f)) severe++;
   }
   let relief = 0;
-  let signals = 0;
-  for (const p of positives) {
-    relief += POSITIVE_WEIGHTS[p];
-    signals++;
-  }
+  for (const p of positives) relief += POSITIVE_WEIGHTS[p];
   const score = Math.max(0, Math.round((raw - relief) * 10) / 10);
   const risk: RiskLevel =
     score >= HIGH_SCORE || (severe >= 2 && score >= MEDIUM_SCORE)
       ? "high"
-      : score >= MEDIUM_SCORE || severe >= 1 || (opts.abroadUnverified && signals === 0 && raw > 0)
+      : score >= MEDIUM_SCORE || severe >= 1 || (opts.abroadUnverified && relief === 0 && raw > 0)
         ? "medium"
         : "low";
   return { risk, score };
