@@ -26,6 +26,8 @@ describe("danger now inside a report or a reply to an officer", () => {
     const named = await c.send("Rina Marlina");
     expect(named).toContain(id.reports.questions.age);
     expect(named).not.toContain(id.qa.danger);
+    // Asking for the bot's help is a command, not a cry for help.
+    expect(await c.send("/help")).not.toContain(id.qa.danger);
 
     // Not an age: the guidance, then the same question again.
     const cry = await c.send("tolong adik saya dipukul majikannya");

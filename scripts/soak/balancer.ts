@@ -29,10 +29,6 @@ export class Balancer {
     this.#targets = [...urls];
   }
 
-  get targets(): readonly string[] {
-    return this.#targets;
-  }
-
   pick(): string {
     if (this.#targets.length === 0) throw new Error("no instance behind the balancer");
     return this.#targets[this.#next++ % this.#targets.length]!;

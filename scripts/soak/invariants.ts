@@ -168,6 +168,14 @@ export async function checkInvariants(o: {
   for (const k of mustBeZero) if (verdict[k] !== 0) verdict.failures.push(`${k} = ${String(verdict[k])} (must be 0)`);
   if (o.stats.unacknowledged > 0) verdict.failures.push(`${o.stats.unacknowledged} deliveries were never acknowledged`);
   if (o.stats.abandoned > 0) verdict.failures.push(`${o.stats.abandoned} conversation steps got no answer after every retry`);
+  const unfinished = o.stats.started - o.stats.finished;
+  if (unfinished > 0) verdict.failures.push(`${unfinished} conversations were still waiting for answers when the run ended`);
+  for (const s of o.stats.silences.slice(0, 20)) details.push(`silence (step sent again): ${s.chat} ${s.step} at ${at(s.at)}`);
+  const pseudonymToChat = new Map(o.reporters.map((r) => [pseudonymOf(r), r]));
+  for (const t of tips.filter((t) => !told.has(t.reporter_pseudonym))) {
+    const r = pseudonymToChat.get(t.reporter_pseudonym);
+    details.push(`tip ${t.ref} without a reference for its reporter: ${r ? `${r.user.channel}:${r.user.address}, last messages: ${r.user.log.messages.slice(-3).map((m) => `${at(m.at)} ${JSON.stringify(m.text.slice(0, 60))}`).join(" | ")}` : "unknown reporter"}`);
+  }
   return verdict;
 }
 

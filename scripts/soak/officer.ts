@@ -12,7 +12,7 @@ import type { Balancer } from "./balancer.js";
 import { runTurn, type TurnOptions } from "./scenarios.js";
 import type { SoakUser } from "./users.js";
 
-export const SLACK_EVENTS_PATH = "/slack/events";
+const SLACK_EVENTS_PATH = "/slack/events";
 const LANGS = ["id", "en"] as const;
 
 export interface OfficerContext {

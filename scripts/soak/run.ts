@@ -60,7 +60,7 @@ export const SHORT: SoakOptions = {
   slackOutageMs: 12_000,
   dbOutageMs: 3_000,
   turnTimeoutMs: 25_000,
-  drainTimeoutMs: 45_000,
+  drainTimeoutMs: 60_000,
   duplicateProbability: 0.15,
   officerProbability: 0.3,
   seed: 8,
@@ -105,7 +105,10 @@ export interface SoakResult {
     dbReadyAgainMs: number | undefined;
     dbFirstAnswerMs: number | undefined;
   };
-  stats: { apologies: number; timeouts: number; rateLimited: number; duplicatesSent: number; redeliveries: number };
+  stats: {
+    conversations: number; apologies: number; timeouts: number; rateLimited: number; duplicatesSent: number; redeliveries: number;
+    referencesFoundWithStatus: number;
+  };
   shutdown: { name: string; ms: number; code: number | null }[];
   /** Instances that exited during start-up (database unreachable) and were started again, as a supervisor does. */
   restartsAfterFailedBoot: number;
@@ -293,10 +296,12 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
           while (Date.now() < endAt()) {
             const user = newUser();
             const scenario = pick();
+            // Registered before the conversation, so a report still in progress at the end is known.
+            const reporter: Reporter | undefined = scenario.startsWith("report") ? { user } : undefined;
+            if (reporter) reporters.push(reporter);
             const result = await runScenario(user, scenario, options);
-            if (!scenario.startsWith("report")) continue;
-            const reporter: Reporter = { user, ...(result.ref ? { ref: result.ref } : {}) };
-            reporters.push(reporter);
+            if (!reporter) continue;
+            if (result.ref) reporter.ref = result.ref;
             if (result.ref && rng.chance(o.officerProbability)) {
               const record = await workTip(officer, user, result.ref, options);
               if (record) officerRecords.push(record);
@@ -435,6 +440,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       mixed: { ...mixed, byScenario },
       recovery: { ...recoveryFigures, slackOutageMs: o.slackOutageMs, dbOutageMs: o.dbOutageMs },
       stats: {
+        conversations: stats.started, referencesFoundWithStatus: stats.referencesFoundWithStatus,
         apologies: stats.apologies, timeouts: stats.timeouts, rateLimited: stats.rateLimited,
         duplicatesSent: stats.duplicatesSent, redeliveries: balancer.redeliveries,
       },

@@ -104,6 +104,13 @@ export class TurnStats {
   duplicatesSent = 0;
   /** Chats in which a step was sent again after silence: a late answer there is not a double handling. */
   readonly resentChats = new Set<string>();
+  /** Which steps met silence, and when (for the report). */
+  readonly silences: { chat: string; step: string; at: number }[] = [];
+  /** Reporters who did not get their reference after sending the report and found it with /status. */
+  referencesFoundWithStatus = 0;
+  /** Conversations running / finished (a conversation still running at the end never got its answers). */
+  started = 0;
+  finished = 0;
 }
 
 export interface TurnOptions {
@@ -119,7 +126,8 @@ function ends(expect: Expect): (m: Received) => boolean {
   return (m) =>
     RETRY_TEXTS.has(m.text) || RATE_LIMIT_TEXTS.has(m.text) ||
     (typeof expect === "object" ? expect.oneOf.includes(m.text)
-      : expect === "text" ? true : expect === "options" ? m.options : REF_PATTERN.test(m.text));
+      // A menu instead of the reference: the report was sent, but its answer was lost (see runScenario).
+      : expect === "text" ? true : expect === "options" ? m.options : REF_PATTERN.test(m.text) || m.options);
 }
 
 /** Sends one step until the bot's turn ends with a real answer; returns that answer (undefined if abandoned). */
@@ -143,6 +151,7 @@ export async function runTurn(user: SoakUser, step: Step, scenario: TurnRecord["
     if (index < 0) {
       stats.timeouts++;
       stats.resentChats.add(`${user.channel}:${user.address}`);
+      stats.silences.push({ chat: `${user.channel}:${user.address}`, step: `${scenario}: ${(step.say ?? step.tap ?? "").slice(0, 24)}`, at: startedAt });
       continue;
     }
     const reply = user.log.messages[index]!;
@@ -162,11 +171,25 @@ export async function runTurn(user: SoakUser, step: Step, scenario: TurnRecord["
 
 /** Runs a whole scenario; for reports, resolves with the reference the reporter received. */
 export async function runScenario(user: SoakUser, name: ScenarioName, o: TurnOptions): Promise<{ completed: boolean; ref?: string }> {
-  let last: Received | undefined;
-  for (const step of SCENARIOS[name](user.lang, o.rng)) {
-    last = await runTurn(user, step, name, o);
-    if (!last) return { completed: false };
+  o.stats.started++;
+  try {
+    let last: Received | undefined;
+    const steps = SCENARIOS[name](user.lang, o.rng);
+    for (const step of steps) {
+      last = await runTurn(user, step, name, o);
+      if (!last) return { completed: false };
+    }
+    if (steps.at(-1)!.expect !== "ref") return { completed: true };
+    let ref = REF_PATTERN.exec(last?.text ?? "")?.[0];
+    if (!ref) {
+      // "Send" was handled but its answer never came (the instance died after committing), and sending it
+      // again found the report already gone: the reporter asks for their reports, as the bot suggests.
+      const status = await runTurn(user, { say: "/status", expect: "ref" }, name, o);
+      ref = REF_PATTERN.exec(status?.text ?? "")?.[0];
+      if (ref) o.stats.referencesFoundWithStatus++;
+    }
+    return { completed: true, ...(ref ? { ref } : {}) };
+  } finally {
+    o.stats.finished++;
   }
-  const ref = REF_PATTERN.exec(last?.text ?? "")?.[0];
-  return { completed: true, ...(ref ? { ref } : {}) };
 }

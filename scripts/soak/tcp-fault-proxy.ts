@@ -7,8 +7,6 @@ import net from "node:net";
 
 export interface TcpFaultProxy {
   port: number;
-  /** Connections currently relayed. */
-  readonly open: number;
   outage(ms: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -53,9 +51,6 @@ export async function startTcpFaultProxy(target: { host: string; port: number })
 
   return {
     port,
-    get open() {
-      return sockets.size / 2;
-    },
     async outage(ms) {
       const closed = stopListening();
       dropAll();

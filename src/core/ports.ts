@@ -108,11 +108,11 @@ export interface SessionStore<S> {
   put(channel: ReporterChannel, address: string, state: S): Promise<void>;
   delete(channel: ReporterChannel, address: string): Promise<void>;
   /**
-   * Runs `step` (read the state, act, write it back) while no other process runs a step for the same
-   * reporter. Stores shared by several processes implement it; without it, steps are ordered within
-   * one process only.
+   * Runs `step` (read the state, act, write it back through the store it is given) while no other
+   * process runs a step for the same reporter. Stores shared by several processes implement it;
+   * without it, steps are ordered within one process only.
    */
-  exclusive?<T>(channel: ReporterChannel, address: string, step: () => Promise<T>): Promise<T>;
+  exclusive?<T>(channel: ReporterChannel, address: string, step: (sessions: SessionStore<S>) => Promise<T>): Promise<T>;
 }
 
 // ---------- Durable delivery ----------

@@ -13,10 +13,11 @@ import { reporterPseudonym } from "./reporters.js";
 /** Namespace of the advisory locks taken by `exclusive` (the first key of the two-key form). */
 const SESSION_LOCK_SPACE = 0x5e55;
 /**
- * A waiting or holding `exclusive` occupies one pooled connection while its step uses others; at most
- * this many at once leaves the rest of the pool (10) to the steps' own queries, so they never starve.
+ * A waiting or holding `exclusive` occupies one pooled connection for the whole step, and the step may
+ * need another (a tip, the agency registry): at most this many at once leaves the rest of the pool (10)
+ * to those queries, so they never starve.
  */
-const MAX_LOCK_CONNECTIONS = 4;
+const MAX_LOCK_CONNECTIONS = 6;
 /** A reporter whose step is stuck elsewhere gets an error after this instead of waiting forever. */
 const LOCK_TIMEOUT = "30s";
 
@@ -51,16 +52,19 @@ export class SqlSessionStore<S> implements SessionStore<S> {
   /**
    * Several processes on one PostgreSQL: holds a per-reporter advisory transaction lock while `step`
    * runs, so two instances never read-modify-write one person's state at once (the server releases
-   * it at commit, or if this process dies). SQLite has one process per file: `step` runs as is.
+   * it at commit, or if this process dies). The store handed to `step` reads and writes in that
+   * transaction, so the state is saved when the lock is released. SQLite has one process per file:
+   * `step` runs as is.
    */
-  async exclusive<T>(channel: ReporterChannel, address: string, step: () => Promise<T>): Promise<T> {
-    if (this.#db.dialect !== "postgres") return step();
+  async exclusive<T>(channel: ReporterChannel, address: string, step: (sessions: SessionStore<S>) => Promise<T>): Promise<T> {
+    if (this.#db.dialect !== "postgres") return step(this);
     const key = reporterPseudonym(this.#db.cipher, channel, address);
     return this.#lockConnections(() =>
       this.#db.kysely.transaction().execute(async (trx) => {
-        await sql.raw(`set local lock_timeout = '${LOCK_TIMEOUT}'`).execute(trx);
-        await sql`select pg_advisory_xact_lock(${SESSION_LOCK_SPACE}, hashtext(${key}))`.execute(trx);
-        return step();
+        // One round trip: the FROM row (setting the wait limit for this transaction) comes first.
+        await sql`select pg_advisory_xact_lock(${SESSION_LOCK_SPACE}, hashtext(${key}))
+                  from (select set_config('lock_timeout', ${LOCK_TIMEOUT}, true)) as wait_limit`.execute(trx);
+        return step(new SqlSessionStore<S>({ ...this.#db, kysely: trx }, { clock: this.#now }));
       }),
     );
   }

@@ -67,12 +67,22 @@ const MAX_LISTED_REFS = 5;
 interface Turn {
   msg: ParsedInbound;
   text: string;
+  /** Where this message's state is read and written (under the cross-process lock, when there is one). */
+  sessions: SessionStore<unknown>;
+  /** What the person said in their own words: the text, or what follows a command word ("/help" says nothing). */
+  said: string;
   session: Session;
   /** The reporter withdrew: their session is gone and must not be written back. */
   deleted: boolean;
   submitted: boolean;
   /** The replies already open with the emergency guidance (the Q&A gives it for danger). */
   guided: boolean;
+}
+
+/** The replies to a message, and whether it committed a tip (whose reference must reach the reporter). */
+interface Handled {
+  replies: OutboundMessage[];
+  submitted: boolean;
 }
 
 export class ConversationEngine {
@@ -119,29 +129,30 @@ export class ConversationEngine {
 
   async #handleExclusively(msg: ParsedInbound): Promise<OutboundMessage[]> {
     const { sessions, logger } = this.#deps;
-    if (!sessions.exclusive) return this.#handleInOrder(msg);
-    let replies: OutboundMessage[] | undefined;
+    if (!sessions.exclusive) return (await this.#handleInOrder(msg, sessions)).replies;
+    let handled: Handled | undefined;
     try {
-      await sessions.exclusive(msg.channel, msg.address, async () => {
-        replies = await this.#handleInOrder(msg);
+      await sessions.exclusive(msg.channel, msg.address, async (locked) => {
+        handled = await this.#handleInOrder(msg, locked);
       });
     } catch (err) {
-      // Replies of a handled message still go out (they may carry a new report's reference) even if
-      // releasing the lock failed; a lock never obtained means the message was not handled.
-      logger.error({ err: errorSummary(err), channel: msg.channel }, "could not lock the conversation");
+      // No lock, or the state was not saved when it was released: the message is to be sent again,
+      // unless a tip was committed, whose reference must still reach the reporter.
+      logger.error({ err: errorSummary(err), channel: msg.channel }, "could not lock or save the conversation");
+      if (!handled?.submitted) return [{ text: texts(this.#deps.config.LENTERA_DEFAULT_LANG).common.error }];
     }
-    return replies ?? [{ text: texts(this.#deps.config.LENTERA_DEFAULT_LANG).common.error }];
+    return handled!.replies;
   }
 
-  async #handleInOrder(msg: ParsedInbound): Promise<OutboundMessage[]> {
-    const { sessions, logger } = this.#deps;
+  async #handleInOrder(msg: ParsedInbound, sessions: SessionStore<unknown>): Promise<Handled> {
+    const { logger } = this.#deps;
     const text = (msg.text ?? msg.attachments.find((a) => a.caption)?.caption ?? "").trim();
     let turn: Turn | undefined;
     try {
       const stored = await sessions.get(msg.channel, msg.address);
       const session = this.#readSession(stored);
       const before = JSON.stringify(session);
-      turn = { msg, text, session, deleted: false, submitted: false, guided: false };
+      turn = { msg, text, said: text, sessions, session, deleted: false, submitted: false, guided: false };
       if (!msg.action && !session.flow) this.#detectLanguage(turn);
       const replies = this.#dangerFirst(turn, await this.#route(turn));
       if (!turn.deleted && JSON.stringify(turn.session) !== before) {
@@ -150,14 +161,14 @@ export class ConversationEngine {
         } catch (err) {
           logger.error({ err: errorSummary(err) }, "could not save the conversation state");
           // The reference of a committed tip must still reach the reporter; anything else is retried.
-          if (!turn.submitted) return [{ text: texts(this.#lang(turn)).common.error }];
+          if (!turn.submitted) return { replies: [{ text: texts(this.#lang(turn)).common.error }], submitted: false };
         }
       }
-      return replies;
+      return { replies, submitted: turn.submitted };
     } catch (err) {
       logger.error({ err: errorSummary(err), channel: msg.channel }, "message handling failed");
       const lang = turn ? this.#lang(turn) : this.#deps.config.LENTERA_DEFAULT_LANG;
-      return [{ text: texts(lang).common.error }];
+      return { replies: [{ text: texts(lang).common.error }], submitted: false };
     }
   }
 
@@ -167,7 +178,7 @@ export class ConversationEngine {
    * it was), a reply to an officer's question, an offer to check.
    */
   #dangerFirst(turn: Turn, replies: OutboundMessage[]): OutboundMessage[] {
-    if (turn.guided || !detectDanger(turn.text)) return replies;
+    if (turn.guided || !detectDanger(turn.said)) return replies;
     return [{ text: texts(this.#lang(turn)).qa.danger, urgent: true }, ...replies];
   }
 
@@ -207,7 +218,10 @@ export class ConversationEngine {
     }
 
     const command = action ? menuCommand(action) : parseCommand(turn.text, { plainWords: !turn.session.flow });
-    if (command) return this.#onCommand(turn, command);
+    if (command) {
+      turn.said = command.arg;
+      return this.#onCommand(turn, command);
+    }
     if (turn.session.flow) return this.#onFlow(turn);
     if (action) return this.#onAction(turn, action);
     return this.#onText(turn, awaiting);
@@ -393,7 +407,7 @@ export class ConversationEngine {
     const { msg } = turn;
     const lang = this.#lang(turn);
     const count = await this.#deps.tips.deleteReporterData(msg.channel, msg.address);
-    await this.#deps.sessions.delete(msg.channel, msg.address);
+    await turn.sessions.delete(msg.channel, msg.address);
     turn.deleted = true;
     return [{ text: texts(lang).reports.deleteDone(count) }];
   }
