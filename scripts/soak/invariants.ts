@@ -103,7 +103,8 @@ export async function checkInvariants(o: {
   const duplicateOfficerActions = audit.reduce((n, a) => n + Math.max(0, Number(a.n) - 1), 0);
 
   const reporterOf = new Map(o.reporters.filter((r) => r.ref).map((r) => [r.ref!, r.user]));
-  const questionsNotDelivered = o.officer.filter((rec) => !reporterOf.get(rec.ref)?.log.messages.some((m) => rec.noticeTexts.includes(m.text))).length;
+  const undelivered = o.officer.filter((rec) => !reporterOf.get(rec.ref)?.log.messages.some((m) => rec.noticeTexts.includes(m.text)));
+  const questionsNotDelivered = undelivered.length;
 
   // What is left in a chat after its last turn: notices about the chat's own report are expected.
   let updatesHandledTwice = 0;
@@ -171,6 +172,11 @@ export async function checkInvariants(o: {
   const unfinished = o.stats.started - o.stats.finished;
   if (unfinished > 0) verdict.failures.push(`${unfinished} conversations were still waiting for answers when the run ended`);
   for (const s of o.stats.silences.slice(0, 20)) details.push(`silence (step sent again): ${s.chat} ${s.step} at ${at(s.at)}`);
+  for (const rec of undelivered) {
+    const asks = audit.filter((x) => x.action === "ask" && tips.find((t) => t.ref === rec.ref)?.id === x.tip_id).reduce((n, x) => n + Number(x.n), 0);
+    const notices = await db.selectFrom("notices").innerJoin("tips", "tips.id", "notices.tip_id").select(["notices.done_at", "notices.attempts", "notices.last_error"]).where("tips.ref", "=", rec.ref).execute();
+    details.push(`question for ${rec.ref} never reached the reporter: ${asks} ask(s) recorded, notices ${JSON.stringify(notices)}`);
+  }
   const pseudonymToChat = new Map(o.reporters.map((r) => [pseudonymOf(r), r]));
   for (const t of tips.filter((t) => !told.has(t.reporter_pseudonym))) {
     const r = pseudonymToChat.get(t.reporter_pseudonym);

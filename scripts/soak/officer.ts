@@ -82,7 +82,9 @@ export async function workTip(o: OfficerContext, reporter: SoakUser, ref: string
   }
 
   const question = `Soak question ${questionSeq++}: when did the recruiter last contact you?`;
-  for (let submit = 0; submit < 5 && (await auditCount(o.db, ref, "ask").catch(() => 0)) === 0; submit++) {
+  // The officer retries for a minute (a database outage makes the modal show an error meanwhile).
+  const giveUpAt = Date.now() + 60_000;
+  while (Date.now() < giveUpAt && (await auditCount(o.db, ref, "ask").catch(() => 0)) === 0) {
     const body = viewSubmissionBody({
       userId: o.officerId, callbackId: "tip_ask_modal", privateMetadata: JSON.stringify({ ref }),
       values: { question: { value: { type: "plain_text_input", value: question } } },

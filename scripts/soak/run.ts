@@ -39,7 +39,13 @@ export interface SoakOptions {
   /** Length of each throughput phase (question mix on 1, then 2 instances). */
   throughputMs: number;
   instances: 2 | 3;
+  /** Virtual users during the mixed phase. */
   concurrency: number;
+  /**
+   * Virtual users during the throughput phases: enough to keep the instances busy, since Telegram's
+   * per-chat limit (one message a second, kept by the throttler) caps what each user can get.
+   */
+  throughputConcurrency: number;
   slackOutageMs: number;
   dbOutageMs: number;
   turnTimeoutMs: number;
@@ -57,6 +63,7 @@ export const SHORT: SoakOptions = {
   throughputMs: 8_000,
   instances: 3,
   concurrency: 16,
+  throughputConcurrency: 64,
   slackOutageMs: 12_000,
   dbOutageMs: 3_000,
   turnTimeoutMs: 25_000,
@@ -72,6 +79,7 @@ export function optionsForDuration(durationMs: number): SoakOptions {
     mixedMs: Math.max(30_000, durationMs),
     throughputMs: 20_000,
     concurrency: 32,
+    throughputConcurrency: 96,
     slackOutageMs: Math.min(60_000, Math.max(10_000, durationMs / 4)),
     dbOutageMs: Math.min(10_000, Math.max(3_000, durationMs / 30)),
     drainTimeoutMs: 90_000,
@@ -290,9 +298,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     };
 
     /** Virtual users run conversations back to back until `endAt`; each conversation is a fresh user. */
-    const load = (endAt: () => number, pick: () => ScenarioName, options: TurnOptions) =>
+    const load = (users: number, endAt: () => number, pick: () => ScenarioName, options: TurnOptions) =>
       Promise.all(
-        Array.from({ length: o.concurrency }, async () => {
+        Array.from({ length: users }, async () => {
           while (Date.now() < endAt()) {
             const user = newUser();
             const scenario = pick();
@@ -328,14 +336,14 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     log(`soak: question mix on 1 instance for ${o.throughputMs / 1000} s`);
     const t1 = Date.now();
     let cpu = measureCpu();
-    await load(() => t1 + o.throughputMs, () => "question", turnOptions);
+    await load(o.throughputConcurrency, () => t1 + o.throughputMs, () => "question", turnOptions);
     const throughput1 = figures(stats.turns, t1, t1 + o.throughputMs, 1, cpu());
 
     route(["a", "b"]);
     log(`soak: question mix on 2 instances for ${o.throughputMs / 1000} s`);
     const t2 = Date.now();
     cpu = measureCpu();
-    await load(() => t2 + o.throughputMs, () => "question", turnOptions);
+    await load(o.throughputConcurrency, () => t2 + o.throughputMs, () => "question", turnOptions);
     const throughput2 = figures(stats.turns, t2, t2 + o.throughputMs, 2, cpu());
 
     // --- 2. mixed load with faults ---
@@ -345,9 +353,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     cpu = measureCpu();
     // The load lasts the planned time, and at least until every fault has been recovered from (plus a margin).
     let mixedEnd = tm + o.mixedMs;
+    let faultsDone = false;
     const at = (fraction: number) => sleep(Math.max(0, tm + o.mixedMs * fraction - Date.now()));
     log(`soak: mixed load on ${names.length} instances for ${o.mixedMs / 1000} s, with faults`);
-    const mix = load(() => mixedEnd, () => rng.weighted({ question: 45, offer: 20, report_other: 20, report_recruiter: 15 }), mixedOptions);
+    const mix = load(o.concurrency, () => (faultsDone ? mixedEnd : Infinity), () => rng.weighted({ question: 45, offer: 20, report_other: 20, report_recruiter: 15 }), mixedOptions);
 
     const kill = (async () => {
       await at(0.1);
@@ -400,6 +409,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
 
     const recoveryFigures = await faults;
     mixedEnd = Math.max(mixedEnd, Date.now() + 8_000);
+    faultsDone = true;
     await Promise.race([mix, sleep(Math.max(0, mixedEnd - Date.now()) + o.drainTimeoutMs)]);
     const mixed = figures(stats.turns, tm, mixedEnd, names.length, cpu());
     const byScenario: Record<string, { turns: number; p50Ms: number; p99Ms: number }> = {};
