@@ -10,7 +10,7 @@ import { backoffDelayMs } from "../../storage/lease.js";
 import { kickable } from "./kickable.js";
 import type { WhatsAppInboundMessage } from "./schemas.js";
 import { INBOX_SOURCE, type StoredWhatsAppMessage } from "./webhook.js";
-import { errorSummary } from "./log.js";
+import { errorSummary } from "../../logger.js";
 
 export interface InboxLike {
   claimPending<P>(source: string, limit: number, leaseMs: number): Promise<InboxEvent<P>[]>;

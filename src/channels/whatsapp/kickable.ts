@@ -3,7 +3,7 @@
  * during a run makes it run once more afterwards, so nothing stored in between is missed.
  */
 import type { Logger } from "../../logger.js";
-import { errorSummary } from "./log.js";
+import { errorSummary } from "../../logger.js";
 
 export interface Kickable {
   kick(): void;

@@ -16,7 +16,7 @@ import type { SenderRateLimiter } from "./rate-limit.js";
 import { choiceStyle, matchTypedChoice, toWhatsAppMessages } from "./render.js";
 import type { WhatsAppInboundMessage } from "./schemas.js";
 import { toInbound } from "./to-inbound.js";
-import { errorSummary } from "./log.js";
+import { errorSummary } from "../../logger.js";
 
 export interface ProcessorDeps {
   engine: { handle(msg: InboundMessage): Promise<OutboundMessage[]> };

@@ -6,7 +6,7 @@
  * message signals danger now).
  */
 import type { Config } from "../../config.js";
-import type { Logger } from "../../logger.js";
+import { errorSummary, type Logger } from "../../logger.js";
 import { texts } from "../../i18n/index.js";
 import {
   inboundMessageSchema, type InboundMessage, type Lang, type OutboundMessage, type ParsedInbound,
@@ -417,10 +417,4 @@ function menuCommand(action: string): Command | undefined {
   const name = action.startsWith("menu:") ? action.slice("menu:".length) : undefined;
   const command = parseCommand(`/${name ?? ""}`, { plainWords: false });
   return name && command ? command : undefined;
-}
-
-/** Error details safe to log: the type and a bounded message, never message text or addresses. */
-function errorSummary(err: unknown): { type: string; message?: string } {
-  if (err instanceof Error) return { type: err.name, message: err.message.slice(0, 200) };
-  return { type: typeof err };
 }
