@@ -38,20 +38,28 @@ export const inboundMessageSchema = z.object({
   langHint: z.string().max(16).optional(),
   /** The message was forwarded from someone else (a forwarded job offer, typically). */
   forwarded: z.boolean().default(false),
+  /**
+   * The platform's id of this delivery (Telegram update_id, WhatsApp message id). A delivery handled
+   * again after a crash is recognised by it and answered as before instead of acting twice.
+   */
+  eventId: z.string().min(1).max(256).optional(),
 });
 export type InboundMessage = z.input<typeof inboundMessageSchema>;
 export type ParsedInbound = z.output<typeof inboundMessageSchema>;
 
-export interface ReplyOption {
+export const replyOptionSchema = z.object({
   /** Opaque id the channel sends back as InboundMessage.action. ≤ 64 chars (Telegram callback_data limit). */
-  id: string;
-  label: string;
-}
+  id: z.string().max(64),
+  label: z.string().max(256),
+});
+export type ReplyOption = z.infer<typeof replyOptionSchema>;
 
-export interface OutboundMessage {
-  text: string;
+/** Validated where replies are read back from storage (see the conversation session). */
+export const outboundMessageSchema = z.object({
+  text: z.string().max(MAX_INBOUND_TEXT),
   /** Choices to render as buttons (Telegram), reply buttons / list (WhatsApp) or numbers (console). */
-  options?: ReplyOption[];
+  options: z.array(replyOptionSchema).max(100).optional(),
   /** Whether the message carries an urgent safety notice (channels may pin / highlight it). */
-  urgent?: boolean;
-}
+  urgent: z.boolean().optional(),
+});
+export type OutboundMessage = z.infer<typeof outboundMessageSchema>;

@@ -34,6 +34,8 @@ export interface TipRow {
   first_response_at: string | null;
   overdue_notified_at: string | null;
   closed_at: string | null;
+  /** The report flow's id for this submission (see migration 011); null for tips filed otherwise. */
+  submission_id: string | null;
 }
 
 export type NewTipRow = Omit<TipRow, "id">;
@@ -152,6 +154,16 @@ export class TipStore {
       .selectAll()
       .where("ref", "=", ref)
       .$if(Boolean(opts.lock) && this.#db.dialect === "postgres", (s) => s.forUpdate())
+      .executeTakeFirst()) as TipRow | undefined;
+  }
+
+  /** The tip this reporter already filed under this submission id, if any. */
+  async findSubmission(q: Kysely<any>, reporterPseudonym: string, submissionId: string): Promise<TipRow | undefined> {
+    return (await q
+      .selectFrom("tips")
+      .selectAll()
+      .where("submission_id", "=", submissionId)
+      .where("reporter_pseudonym", "=", reporterPseudonym)
       .executeTakeFirst()) as TipRow | undefined;
   }
 

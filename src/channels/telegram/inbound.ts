@@ -23,7 +23,7 @@ function attachmentsOf(msg: Message): Attachment[] {
   return [];
 }
 
-function fromMessage(msg: Message): TelegramInbound {
+function fromMessage(msg: Message, eventId: string): TelegramInbound {
   const attachments = attachmentsOf(msg);
   if (msg.text === undefined && attachments.length === 0) {
     // Service messages (pins, joins…) carry no content and need no answer; user content we cannot read does.
@@ -40,12 +40,14 @@ function fromMessage(msg: Message): TelegramInbound {
       attachments,
       ...(msg.from?.language_code ? { langHint: msg.from.language_code } : {}),
       forwarded: msg.forward_origin !== undefined,
+      eventId,
     },
   };
 }
 
 export function toInbound(update: Update): TelegramInbound {
-  if (update.message) return fromMessage(update.message);
+  const eventId = String(update.update_id);
+  if (update.message) return fromMessage(update.message, eventId);
   const cb = update.callback_query;
   if (cb?.data !== undefined && cb.message) {
     return {
@@ -57,6 +59,7 @@ export function toInbound(update: Update): TelegramInbound {
         attachments: [],
         ...(cb.from.language_code ? { langHint: cb.from.language_code } : {}),
         forwarded: false,
+        eventId,
       },
     };
   }

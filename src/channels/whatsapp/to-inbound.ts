@@ -34,6 +34,7 @@ export function toInbound(message: WhatsAppInboundMessage): Conversion {
   const base = {
     channel: "whatsapp" as const,
     address: message.from,
+    eventId: message.id,
     forwarded: Boolean(message.context?.forwarded || message.context?.frequently_forwarded),
     ...(langHintFor(message.from) ? { langHint: langHintFor(message.from) } : {}),
   };

@@ -24,7 +24,7 @@ import {
 } from "./commands.js";
 import { KeyedLock } from "./keyed-lock.js";
 import { OFFER_ACTIONS, recruiterPrefill, rememberOffer, renderAgencyMatch, renderOfferCheck } from "./offer-reply.js";
-import { newSession, sessionSchema, type Session } from "./session.js";
+import { HANDLED_MEMORY, newSession, sessionSchema, type Handled, type Session } from "./session.js";
 
 export type EngineConfig = Pick<
   Config,
@@ -75,12 +75,14 @@ interface Turn {
   /** The reporter withdrew: their session is gone and must not be written back. */
   deleted: boolean;
   submitted: boolean;
+  /** Something outside the session changed (a reply relayed to officers): remember the delivery as handled. */
+  relayed: boolean;
   /** The replies already open with the emergency guidance (the Q&A gives it for danger). */
   guided: boolean;
 }
 
 /** The replies to a message, and whether it committed a tip (whose reference must reach the reporter). */
-interface Handled {
+interface TurnResult {
   replies: OutboundMessage[];
   submitted: boolean;
 }
@@ -130,7 +132,7 @@ export class ConversationEngine {
   async #handleExclusively(msg: ParsedInbound): Promise<OutboundMessage[]> {
     const { sessions, logger } = this.#deps;
     if (!sessions.exclusive) return (await this.#handleInOrder(msg, sessions)).replies;
-    let handled: Handled | undefined;
+    let handled: TurnResult | undefined;
     try {
       await sessions.exclusive(msg.channel, msg.address, async (locked) => {
         handled = await this.#handleInOrder(msg, locked);
@@ -144,18 +146,21 @@ export class ConversationEngine {
     return handled!.replies;
   }
 
-  async #handleInOrder(msg: ParsedInbound, sessions: SessionStore<unknown>): Promise<Handled> {
+  async #handleInOrder(msg: ParsedInbound, sessions: SessionStore<unknown>): Promise<TurnResult> {
     const { logger } = this.#deps;
     const text = (msg.text ?? msg.attachments.find((a) => a.caption)?.caption ?? "").trim();
     let turn: Turn | undefined;
     try {
       const stored = await sessions.get(msg.channel, msg.address);
       const session = this.#readSession(stored);
+      const repeated = this.#repeatedDelivery(msg, session);
+      if (repeated) return { replies: repeated, submitted: false };
       const before = JSON.stringify(session);
-      turn = { msg, text, said: text, sessions, session, deleted: false, submitted: false, guided: false };
+      turn = { msg, text, said: text, sessions, session, deleted: false, submitted: false, relayed: false, guided: false };
       if (!msg.action && !session.flow) this.#detectLanguage(turn);
       const replies = this.#dangerFirst(turn, await this.#route(turn));
-      if (!turn.deleted && JSON.stringify(turn.session) !== before) {
+      if (!turn.deleted && (turn.relayed || JSON.stringify(turn.session) !== before)) {
+        if (msg.eventId) turn.session.handled = rememberHandled(turn.session.handled, msg.eventId, replies);
         try {
           await sessions.put(msg.channel, msg.address, turn.session);
         } catch (err) {
@@ -170,6 +175,18 @@ export class ConversationEngine {
       const lang = turn ? this.#lang(turn) : this.#deps.config.LENTERA_DEFAULT_LANG;
       return { replies: [{ text: texts(lang).common.error }], submitted: false };
     }
+  }
+
+  /**
+   * A delivery this person's state already records as handled (the process handling it died before
+   * the channel marked it done): its replies again, without acting a second time. Only the newest
+   * delivery's replies are kept; an older one was answered before the newer one was taken up.
+   */
+  #repeatedDelivery(msg: ParsedInbound, session: Session): OutboundMessage[] | undefined {
+    const handled = session.handled;
+    if (!msg.eventId || !handled?.eventIds.includes(msg.eventId)) return undefined;
+    this.#deps.logger.info({ channel: msg.channel }, "delivery already handled; repeating its replies");
+    return handled.eventIds.at(-1) === msg.eventId ? handled.replies : [];
   }
 
   /**
@@ -319,12 +336,18 @@ export class ConversationEngine {
       { channel: turn.msg.channel, address: turn.msg.address },
     );
     turn.session.flow = result.state;
-    turn.submitted = Boolean(result.submitted);
+    if (result.submitted) {
+      turn.submitted = true;
+      turn.session.lastReport = { ref: result.submitted.ref };
+    }
     return result.replies;
   }
 
   /** Buttons pressed outside a report: start one, or an old button from an earlier message. */
   #onAction(turn: Turn, action: string): OutboundMessage[] {
+    // "Send" again after the report went (its reply may never have arrived): the reference, not a menu.
+    const sent = turn.session.lastReport;
+    if (action === ACTIONS.send && sent) return [{ text: texts(this.#lang(turn)).reports.alreadySent(sent.ref) }];
     const kind = TIP_KINDS.find((k) => action === ACTIONS.report(k));
     if (kind) return this.#startReport(turn, kind);
     if (action === OFFER_ACTIONS.report) {
@@ -342,7 +365,10 @@ export class ConversationEngine {
     if (looksLikeReference(text) || (awaiting === "status" && text.length <= MAX_REFERENCE_CHARS)) return this.#status(turn, text);
 
     const reply = await this.#deps.tips.addReporterReply(msg.channel, msg.address, text);
-    if (reply) return [{ text: t.reports.replyForwarded(reply.ref) }];
+    if (reply) {
+      turn.relayed = true;
+      return [{ text: t.reports.replyForwarded(reply.ref) }];
+    }
 
     return (await this.#check(turn, text, false)) ?? this.#answer(turn);
   }
@@ -411,6 +437,10 @@ export class ConversationEngine {
     turn.deleted = true;
     return [{ text: texts(lang).reports.deleteDone(count) }];
   }
+}
+
+function rememberHandled(previous: Handled | undefined, eventId: string, replies: OutboundMessage[]): Handled {
+  return { eventIds: [...(previous?.eventIds ?? []), eventId].slice(-HANDLED_MEMORY), replies };
 }
 
 function menuCommand(action: string): Command | undefined {

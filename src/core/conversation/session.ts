@@ -3,7 +3,7 @@
  * rest). Validated on load: a state written by an older version is dropped rather than trusted.
  */
 import { z } from "zod";
-import { langSchema } from "../messages.js";
+import { langSchema, outboundMessageSchema } from "../messages.js";
 import { flowStateSchema } from "../reports/flow.js";
 import { offerEntitiesSchema } from "../reports/schemas.js";
 
@@ -13,6 +13,18 @@ export const lastOfferSchema = z.object({
   risk: z.enum(["high", "medium", "low"]),
   flags: z.array(z.string().max(64)).max(50),
   entities: offerEntitiesSchema,
+});
+
+/** How many recent deliveries are remembered as handled (one person's messages in flight at a crash). */
+export const HANDLED_MEMORY = 16;
+
+/**
+ * Deliveries whose handling changed something, newest last, and the replies to the newest: a delivery
+ * processed again after a crash (handled, but not marked done) repeats its answer instead of acting twice.
+ */
+export const handledSchema = z.object({
+  eventIds: z.array(z.string().max(256)).max(HANDLED_MEMORY),
+  replies: z.array(outboundMessageSchema).max(20),
 });
 
 export const sessionSchema = z.object({
@@ -25,9 +37,14 @@ export const sessionSchema = z.object({
   /** A command that waits for the next message: an offer to check, a reference, a delete confirmation. */
   awaiting: z.enum(["offer", "status", "delete"]).optional(),
   lastOffer: lastOfferSchema.optional(),
+  /** The reference of the last report filed, for a "Send" pressed again after the report went. */
+  lastReport: z.object({ ref: z.string().max(32) }).optional(),
+  // Only a cache of what was done: unreadable, it is dropped without losing the rest of the state.
+  handled: handledSchema.optional().catch(undefined),
 });
 
 export type Session = z.infer<typeof sessionSchema>;
 export type LastOffer = z.infer<typeof lastOfferSchema>;
+export type Handled = z.infer<typeof handledSchema>;
 
 export const newSession = (): Session => ({ v: 1 });

@@ -4,6 +4,7 @@
  * The state is plain JSON (the caller persists it after every step, so a restart resumes exactly
  * here); nothing personal exists in it before the reporter agreed to the consent notice.
  */
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { langSchema, type Lang, type OutboundMessage, type ReplyOption, type ReporterChannel } from "../messages.js";
 import type { TipService } from "../ports.js";
@@ -32,6 +33,11 @@ export const flowStateSchema = z.object({
   /** A question re-opened from the summary goes back to the summary once answered. */
   editing: z.boolean().default(false),
   consent: z.object({ at: z.iso.datetime(), noticeVersion: z.string() }).optional(),
+  /**
+   * Drawn when the report starts and sent with it: if the tip was filed but this state was not saved
+   * (a crash in between), "Send" again returns the same reference instead of filing it twice.
+   */
+  submissionId: z.string().min(8).max(64).optional(),
 }).refine((s) => s.step === "kind" || (s.kind !== undefined && s.index < REPORT_FIELDS[s.kind].length), {
   message: "a report step without its kind or question",
 });
@@ -95,6 +101,7 @@ export class ReportFlow {
       answers: { ...prefill },
       prefilled: Object.keys(prefill),
       editing: false,
+      submissionId: randomUUID(),
     };
     const replies = this.prompt(state);
     if (kind === "danger_now") replies.unshift(this.dangerNotice(lang));
@@ -276,6 +283,7 @@ export class ReportFlow {
         attachments: photo ? [photo] : [],
         reporter: { ...reporter, contact: typeof contact === "string" ? contact : undefined },
         consent: { at: new Date(state.consent.at), noticeVersion: state.consent.noticeVersion },
+        ...(state.submissionId ? { submissionId: state.submissionId } : {}),
       });
     } catch (err) {
       this.deps.logger.error({ err, kind }, "report submission failed; the reporter can retry");

@@ -7,7 +7,7 @@ import type { Kysely } from "kysely";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { Db } from "../../storage/db.js";
-import { isUniqueViolation, toDbTime } from "../../storage/db.js";
+import { fromDbTime, isUniqueViolation, toDbTime } from "../../storage/db.js";
 import { GroupCommitter } from "../../storage/group-commit.js";
 import { SqlNoticeQueue } from "../../storage/notice-queue.js";
 import { Outbox } from "../../storage/outbox.js";
@@ -56,14 +56,13 @@ export function createTipService(deps: { db: Db; config: Config; clock?: () => D
 
   const view = async (q: Kysely<any>, row: TipRow) => (await store.views(q, [row], now()))[0]!;
 
-  async function insertWithFreshRef(write: (trx: Kysely<any>, ref: string) => Promise<void>): Promise<string> {
+  async function withFreshRef<T>(write: (trx: Kysely<any>, ref: string) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const ref = generateRef();
       try {
-        await committer.run((trx) => write(trx, ref));
-        return ref;
+        return await committer.run((trx) => write(trx, generateRef()));
       } catch (err) {
-        // A reference collision (2^30 possible references) just draws another one.
+        // A reference collision (2^30 possible references) just draws another one; a submission id
+        // filed concurrently is found by the next attempt.
         if (!isUniqueViolation(err) || attempt >= REF_ATTEMPTS) throw err;
       }
     }
@@ -76,7 +75,10 @@ export function createTipService(deps: { db: Db; config: Config; clock?: () => D
       const dueAt = new Date(createdAt.getTime() + responseTargetMinutes(config, tip.kind) * 60_000);
       const entities = normaliseEntities([...tip.entities, ...entitiesFromDetails(tip.kind, tip.details)]);
       const at = toDbTime(createdAt);
-      const ref = await insertWithFreshRef(async (trx, ref) => {
+      const pseudonym = reporterPseudonym(cipher, tip.reporter.channel, tip.reporter.address);
+      const filed = await withFreshRef(async (trx, ref) => {
+        const earlier = tip.submissionId ? await store.findSubmission(trx, pseudonym, tip.submissionId) : undefined;
+        if (earlier) return { ref: earlier.ref, dueAt: fromDbTime(earlier.due_at), repeated: true };
         const id = await store.insertTip(trx, {
           ref,
           kind: tip.kind,
@@ -87,7 +89,7 @@ export function createTipService(deps: { db: Db; config: Config; clock?: () => D
           attachments_enc: cipher.encryptJson(tip.attachments),
           attachments_count: tip.attachments.length,
           reporter_channel: tip.reporter.channel,
-          reporter_pseudonym: reporterPseudonym(cipher, tip.reporter.channel, tip.reporter.address),
+          reporter_pseudonym: pseudonym,
           reporter_address_enc: cipher.encrypt(tip.reporter.address),
           reporter_contact_enc: tip.reporter.contact ? cipher.encrypt(tip.reporter.contact) : null,
           consent_at: toDbTime(tip.consent.at),
@@ -100,14 +102,17 @@ export function createTipService(deps: { db: Db; config: Config; clock?: () => D
           first_response_at: null,
           overdue_notified_at: null,
           closed_at: null,
+          submission_id: tip.submissionId ?? null,
         });
         const keys = await store.insertEntities(trx, id, entities);
         await store.linkToEarlierTips(trx, id, keys.filter((k) => LINKING_ENTITY_TYPES.includes(k.type)));
         await store.appendAudit(trx, id, { at: createdAt, actor: REPORTER, action: "submitted", toStatus: "new" });
         await announce(trx, { ref, event: "created" });
+        return { ref, dueAt, repeated: false };
       });
-      logger?.info({ ref, kind: tip.kind }, "tip submitted");
-      return { ref, dueAt };
+      if (filed.repeated) logger?.info({ ref: filed.ref, kind: tip.kind }, "submission repeated: the tip was already filed");
+      else logger?.info({ ref: filed.ref, kind: tip.kind }, "tip submitted");
+      return { ref: filed.ref, dueAt: filed.dueAt };
     },
 
     async statusForReporter(input) {

@@ -39,6 +39,11 @@ export interface NewTip {
     contact?: string;
   };
   consent: Consent;
+  /**
+   * Idempotency key of this submission (the report flow draws one per report): submitting again with
+   * the same key returns the tip already filed instead of filing a second one.
+   */
+  submissionId?: string;
 }
 
 export interface SubmittedTip {

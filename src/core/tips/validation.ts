@@ -26,6 +26,7 @@ const newTipEnvelope = z.object({
     contact: z.string().trim().max(200).optional(),
   }),
   consent: z.object({ at: z.coerce.date(), noticeVersion: z.string().trim().min(1).max(32) }),
+  submissionId: z.string().min(8).max(64).optional(),
 });
 
 const officerInput = z.object({

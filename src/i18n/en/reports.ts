@@ -127,6 +127,7 @@ export const reports = {
     `Sent. Your report number is ${ref}\n` +
     `Keep it safe. To check your report, send: /status ${ref}\n` +
     `An officer aims to reply within ${within}. We will message you here.`,
+  alreadySent: (ref: string) => `This report was already sent. Your report number is ${ref}\nTo check it, send: /status ${ref}`,
   submitFailed: "Sorry, I could not send your report just now. Your answers are kept. Please choose Send again in a minute.",
   inProgress: "You have a report in progress.",
   continueReport: "Continue my report",

@@ -129,6 +129,7 @@ export const reports: Texts["reports"] = {
     `Terkirim. Nomor laporan Anda: ${ref}\n` +
     `Simpan baik-baik. Untuk cek laporan, kirim: /status ${ref}\n` +
     `Petugas berusaha membalas dalam ${within}. Kami akan mengirim kabar di sini.`,
+  alreadySent: (ref: string) => `Laporan ini sudah terkirim. Nomor laporan Anda: ${ref}\nUntuk cek laporan, kirim: /status ${ref}`,
   submitFailed: "Maaf, laporan belum bisa terkirim sekarang. Jawaban Anda tetap tersimpan. Mohon pilih Kirim lagi sebentar lagi.",
   inProgress: "Anda sedang mengisi laporan.",
   continueReport: "Lanjutkan laporan",

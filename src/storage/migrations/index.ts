@@ -13,6 +13,8 @@ import * as m006 from "./006_sessions.js";
 import * as m007 from "./007_inbox.js";
 import * as m008 from "./008_outbox.js";
 import * as m009 from "./009_notices.js";
+import * as m010 from "./010_rate_limits.js";
+import * as m011 from "./011_tip_submissions.js";
 import * as m020 from "./020_agencies.js";
 import * as m030 from "./030_slack.js";
 import * as m031 from "./031_whatsapp.js";
@@ -32,6 +34,8 @@ export const migrations: Record<string, MigrationModule> = {
   "007_inbox": m007,
   "008_outbox": m008,
   "009_notices": m009,
+  "010_rate_limits": m010,
+  "011_tip_submissions": m011,
   "020_agencies": m020,
   "030_slack": m030,
   "031_whatsapp": m031,
