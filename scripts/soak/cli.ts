@@ -55,7 +55,7 @@ export function formatResult(r: SoakResult): string {
     `tips lost: ${v.tipsLost}   duplicate tips: ${v.duplicateTips}   reporters without reference: ${v.reportersWithoutReference}`,
     `slack: tips not posted ${v.tipsNotInSlack}, duplicate posts ${v.slackDuplicatePosts}, outbox backlog ${v.slackOutboxBacklog}`,
     `officer: duplicate actions ${v.duplicateOfficerActions}, questions not delivered ${v.questionsNotDelivered}, notices delivered twice ${v.noticesDeliveredTwice}, notice backlog ${v.noticeBacklog}`,
-    `updates handled twice: ${v.updatesHandledTwice}   late replies after a re-send: ${v.lateReplies}   inbox events claimed more than once: ${v.inboxReclaims}`,
+    `updates handled twice: ${v.updatesHandledTwice}   replies repeated after a crash: ${v.repliesRepeated}   late replies after a re-send: ${v.lateReplies}   inbox events claimed more than once: ${v.inboxReclaims}`,
     `stranded updates (leased by the killed process): ${v.strandedUpdates}${v.strandedLeaseUntil ? ` until ${v.strandedLeaseUntil}` : ""}`,
     `start-ups that failed and were retried (database unreachable at boot): ${r.restartsAfterFailedBoot}`,
     `graceful stop: ${r.shutdown.map((x) => `${x.name} ${x.ms} ms (exit ${x.code})`).join(", ")}`,

@@ -40,6 +40,11 @@ export interface Verdict {
   noticesDeliveredTwice: number;
   /** Bot messages beyond what the conversations asked for, in chats where nothing was sent twice by the user. */
   updatesHandledTwice: number;
+  /**
+   * Replies received a second time, word for word, after their turn: a delivery processed again after
+   * a crash (handled, not yet marked done) repeats its stored answer without acting again.
+   */
+  repliesRepeated: number;
   /** Late answers in chats where the user had re-sent a step after silence (not a double handling). */
   lateReplies: number;
   /** Stored updates still leased by a killed process when the run ended. */
@@ -109,6 +114,7 @@ export async function checkInvariants(o: {
   // What is left in a chat after its last turn: notices about the chat's own report are expected.
   let updatesHandledTwice = 0;
   let lateReplies = 0;
+  let repliesRepeated = 0;
   let noticesDeliveredTwice = 0;
   const details: string[] = [];
   const at = (ms: number) => `+${((ms - o.startedAt) / 1000).toFixed(1)} s`;
@@ -125,11 +131,18 @@ export async function checkInvariants(o: {
     }
     const leftover = log.messages.slice(log.cursor).filter((m) => !isNoticeAboutOwnReport(m.text, log.messages));
     if (leftover.length === 0) continue;
-    if (o.stats.resentChats.has(key)) lateReplies += leftover.length;
-    else {
-      updatesHandledTwice += leftover.length;
-      details.push(`${leftover.length} unexpected message(s) in ${key} at ${leftover.map((m) => at(m.at)).join(", ")}`);
+    if (o.stats.resentChats.has(key)) {
+      lateReplies += leftover.length;
+      continue;
     }
+    const answered = new Set(log.messages.slice(0, log.cursor).map((m) => m.text));
+    const repeated = leftover.filter((m) => answered.has(m.text));
+    repliesRepeated += repeated.length;
+    if (repeated.length > 0) details.push(`${repeated.length} reply(ies) repeated in ${key} at ${repeated.map((m) => at(m.at)).join(", ")}`);
+    const unexpected = leftover.filter((m) => !answered.has(m.text));
+    if (unexpected.length === 0) continue;
+    updatesHandledTwice += unexpected.length;
+    details.push(`${unexpected.length} unexpected message(s) in ${key} at ${unexpected.map((m) => at(m.at)).join(", ")}`);
   }
 
   const stranded = await db
@@ -154,6 +167,7 @@ export async function checkInvariants(o: {
     questionsNotDelivered,
     noticesDeliveredTwice,
     updatesHandledTwice,
+    repliesRepeated,
     lateReplies,
     strandedUpdates: stranded.length,
     ...(strandedLeaseUntil ? { strandedLeaseUntil } : {}),
