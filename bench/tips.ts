@@ -5,17 +5,12 @@
  * per bare one-row insert, i.e. what the disk/database allows before any of our work. SQLite runs WAL with synchronous=FULL; the embedded PostgreSQL keeps
  * fsync on. Set BENCH_DATABASE_URL to measure an external PostgreSQL instead.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
-import pg from "pg";
 import { createTipService } from "../src/core/tips/service.js";
-import { loadConfig, type Config } from "../src/config.js";
+import type { Config } from "../src/config.js";
 import { openDatabase, type Db } from "../src/storage/db.js";
-import { generateDataKey } from "../src/storage/keys.js";
 import { crashTip } from "../test/helpers/crash-tip.js";
-import { startEmbeddedPostgres } from "../test/helpers/embedded-postgres.js";
+import { onEachBackend } from "./_backends.js";
 import { fmt, median, percentile } from "./_stats.js";
 
 const RUNS = 5;
@@ -82,35 +77,6 @@ async function benchBackend(label: string, config: Config): Promise<void> {
   }
 }
 
-async function freshPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `lentera_bench_${Date.now()}`;
-  const admin = async (query: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(query).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-export async function run(): Promise<void> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-bench-"));
-  const env = { LENTERA_DATA_DIR: dataDir, LENTERA_DATA_KEY: generateDataKey(), LOG_LEVEL: "silent" };
-  try {
-    await benchBackend("sqlite", loadConfig(env));
-    const server = process.env.BENCH_DATABASE_URL ? undefined : await startEmbeddedPostgres({ durable: true });
-    const database = await freshPostgresDatabase(process.env.BENCH_DATABASE_URL ?? server!.url);
-    try {
-      await benchBackend(server ? "postgres (embedded, fsync on)" : "postgres", loadConfig({ ...env, DATABASE_URL: database.url }));
-    } finally {
-      await database.drop();
-      await server?.stop();
-    }
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
-  }
-}
+export const run = (): Promise<void> => onEachBackend(benchBackend);
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await run();

@@ -33,6 +33,7 @@ export const configSchema = z
     LENTERA_TARGET_MISSING_MINUTES: minutes(24 * 60),
     LENTERA_TARGET_RECRUITER_MINUTES: minutes(72 * 60),
     LENTERA_TARGET_OTHER_MINUTES: minutes(72 * 60),
+    LENTERA_OVERDUE_SWEEP_SECONDS: z.coerce.number().int().positive().default(60),
 
     EMBEDDINGS_PROVIDER: z.enum(["local", "openai", "ollama"]).default("local"),
     EMBEDDINGS_MODEL: optionalString,

@@ -114,6 +114,8 @@ describe("conversation routing through the console", () => {
       expect(reply.trim().length, JSON.stringify(line.slice(0, 20))).toBeGreaterThan(0);
       expect(reply).not.toContain(id.common.error);
     }
+    // Longer than any platform sends: refused with the reason, in the language it was written in.
+    expect(await c.send("tolong bantu saya ".repeat(1_000))).toContain(id.common.tooLong(16_000));
     // A button from a report that no longer exists starts nothing.
     const stale = await t.app.engine.handle({ channel: "console", address: "fuzzer", action: "confirm:send" });
     expect(stale[0]!.text).toBe(id.common.welcome);

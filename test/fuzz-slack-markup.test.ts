@@ -1,8 +1,10 @@
 /**
  * Markup injection into Slack: a reporter who types Slack control sequences (`<!channel>`, user and
- * channel mentions, disguised links), mrkdwn or Block Kit JSON into report fields or into an answer
- * to an officer must not ping anyone, disguise a link or change the message's structure. Reports go
- * through the engine and the real Slack channel to the fake Slack; the posted blocks are inspected.
+ * channel mentions, disguised links), mrkdwn formatting (*bold*, _italic_, ~strike~, `code`, a
+ * "> " quote) or Block Kit JSON into report fields or into an answer to an officer must not ping
+ * anyone, disguise a link, style the text or change the message's structure, and officers still read
+ * exactly what was typed. Reports go through the engine and the real Slack channel to the fake Slack;
+ * the posted blocks are inspected.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InboundMessage } from "../src/core/messages.js";
@@ -21,24 +23,31 @@ const INJECTIONS = [
 ];
 /** The control sequences typed above; in a posted message they may only appear escaped (&lt;…&gt;). */
 const INJECTED = ["<!channel", "<!here", "<!everyone", "<!subteam", "<@U0VICTIM", "<@W123ABC", "<#C0TRIAGE", "<https://evil", "<mailto:"];
+/** Formatting a reporter typed; none of it may reach text Slack renders as mrkdwn (outside code spans). */
+const FORMATTING = ["*VERIFIED*", "_by BP2MI_", "~no~", "`x`", "```y```", "> quote"];
 /** Links Lentera itself puts in messages point into the workspace (message permalinks), nowhere else. */
 const OWN_LINK = new RegExp(`^<${FAKE_TEAM.url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
 const KNOWN_BLOCKS = new Set(["section", "context", "actions", "divider", "header"]);
 
-/** Every piece of text Slack would parse as mrkdwn in a posted message (the fallback `text` included). */
-function mrkdwnTexts(m: FakeMessage): string[] {
+/** Every text object of one type in a posted message's blocks. */
+function textsOfType(m: FakeMessage, type: "mrkdwn" | "plain_text"): string[] {
   const out: string[] = [];
-  if (m.text) out.push(m.text);
   const visit = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== "object") return;
     const o = node as Record<string, unknown>;
-    if (o.type === "mrkdwn" && typeof o.text === "string") out.push(o.text);
+    if (o.type === type && typeof o.text === "string") out.push(o.text);
     Object.values(o).forEach(visit);
   };
   visit(m.blocks);
   return out;
 }
+
+/** Every piece of text Slack would parse as mrkdwn in a posted message (the fallback `text` included). */
+const mrkdwnTexts = (m: FakeMessage): string[] => [...(m.text ? [m.text] : []), ...textsOfType(m, "mrkdwn")];
+
+/** Inline code shows its content literally, so formatting inside it is harmless. */
+const outsideCode = (text: string) => text.replace(/`[^`\n]*`/g, "");
 
 describe("Slack markup injection from reporters", () => {
   let api: FakeSlackApi;
@@ -67,6 +76,10 @@ describe("Slack markup injection from reporters", () => {
       for (const token of INJECTED) expect(text, `${what}: live ${token} in ${text.slice(0, 300)}`).not.toContain(token);
       for (const link of text.match(/<(https?|mailto):[^>]*>/g) ?? []) expect(link, `${what}: foreign link`).toMatch(OWN_LINK);
     }
+    // The fallback `text` only feeds notifications, which show no formatting; the blocks are what officers read.
+    for (const text of textsOfType(m, "mrkdwn")) {
+      for (const styled of FORMATTING) expect(outsideCode(text), `${what}: live ${styled} in ${text.slice(0, 300)}`).not.toContain(styled);
+    }
     for (const block of m.blocks ?? []) expect(KNOWN_BLOCKS.has(block.type), `${what}: unexpected block ${block.type}`).toBe(true);
     expect((m.blocks ?? []).length).toBeLessThanOrEqual(50);
     for (const block of m.blocks ?? []) if (block.text?.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
@@ -86,8 +99,8 @@ describe("Slack markup injection from reporters", () => {
       for (const ref of [recruiter, other]) {
         const posted = await h.triageMessage(ref);
         expectInert(posted, `${ref} (injection ${i})`);
-        // The text is shown, escaped, not dropped: officers see what the reporter wrote.
-        if (injection.includes("<")) expect(JSON.stringify(posted.blocks)).toContain("&lt;");
+        // The text is shown exactly, not dropped or altered: officers read what the reporter wrote.
+        expect(textsOfType(posted, "plain_text").join("\n")).toContain(injection);
       }
     }
   });
@@ -111,5 +124,6 @@ describe("Slack markup injection from reporters", () => {
       return entries.length >= 2 ? entries : undefined;
     });
     for (const m of thread) expectInert(m, `thread entry of ${ref}`);
+    expect(thread.flatMap((m) => textsOfType(m, "plain_text"))).toContain(answer);
   });
 });

@@ -26,7 +26,7 @@ describe.each(backends)("missing-person report through the console (%s)", (backe
     expect(beforeConsent?.flow?.consent).toBeUndefined();
 
     expect(await c.send("1")).toContain(id.questions.name);
-    expect(await c.send("x".repeat(130))).toContain(id.errors.tooLong(120));
+    expect(await c.send("x".repeat(130))).toContain(id.errors.tooLong(120, 130));
     expect(await c.send("skip")).toContain(id.errors.required);
     expect(await c.send("Siti Aminah")).toContain(id.questions.age);
     expect(await c.send("dua puluh")).toContain(id.errors.notNumber);

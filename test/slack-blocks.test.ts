@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { OfficerTipView } from "../src/core/ports.js";
-import { homeView, tipDetailBlocks, tipMessage, timeLeft, type RenderContext } from "../src/channels/slack/blocks.js";
+import { homeView, threadEntry, tipDetailBlocks, tipMessage, timeLeft, type RenderContext } from "../src/channels/slack/blocks.js";
 import { mentionMarkup } from "../src/channels/slack/mrkdwn.js";
 
 const now = new Date("2026-05-04T10:00:00Z");
@@ -63,6 +63,24 @@ describe("Slack tip blocks", () => {
     const home = homeView("en", { officer: true, mine: Array(80).fill(huge), queue: Array(200).fill(huge) }, ctx);
     expect(home.blocks.length).toBeLessThanOrEqual(100);
     for (const { text, limit } of textLimits(home.blocks)) expect(text.length).toBeLessThanOrEqual(limit);
+  });
+
+  it("shows what the reporter wrote exactly, as plain_text, so *, _, ~, ` and > format nothing", () => {
+    const typed = "*RESMI* _BP2MI_ ~gratis~ `kode`\n> dijamin & <aman>";
+    const tip = view({ summary: typed, details: { description: typed }, reporterContact: `*WA* ${typed}` });
+    const reply = threadEntry({ at: now, actor: "reporter", action: "reporter_reply", note: typed }, "en");
+    for (const blocks of [tipMessage(tip, ctx).blocks, tipDetailBlocks(tip, ctx), reply.blocks]) {
+      const texts: { type: string; text: string }[] = [];
+      JSON.stringify(blocks, (_key, value) => {
+        if (value?.type === "plain_text" || value?.type === "mrkdwn") texts.push(value);
+        return value;
+      });
+      const plainTexts = texts.filter((x) => x.type === "plain_text").map((x) => x.text).join("\n");
+      expect(plainTexts).toContain(typed);
+      for (const mrkdwn of texts.filter((x) => x.type === "mrkdwn")) {
+        for (const piece of ["RESMI", "BP2MI", "gratis", "kode", "dijamin"]) expect(mrkdwn.text).not.toContain(piece);
+      }
+    }
   });
 
   it("shows time left, then overdue, and nothing once closed", () => {

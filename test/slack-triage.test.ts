@@ -65,9 +65,11 @@ describe.each(backends)("Slack officer triage on %s", (backend) => {
       entities: [{ type: "phone", value: "+6281299990000" }],
     });
     const blocks = await blocksOf(second.ref);
-    expect(blocks).toContain("&lt;!channel&gt; call &lt;https://evil.example|this link&gt; &amp; &lt;@U0BOSS&gt;");
-    expect(blocks).not.toContain("<!channel>");
-    expect(blocks).not.toContain("<@U0BOSS>");
+    // Shown as typed, in a plain_text object (no mentions, links or formatting there); never as mrkdwn.
+    const description = "<!channel> call <https://evil.example|this link> & <@U0BOSS>";
+    expect(blocks).toContain(JSON.stringify({ type: "plain_text", text: description, emoji: false }));
+    expect(blocks).not.toMatch(/"type":"mrkdwn","text":"[^"]*<!channel>/);
+    expect(blocks).not.toMatch(/"type":"mrkdwn","text":"[^"]*<@U0BOSS>/);
     const firstTs = (await h.triageMessage(first.ref)).ts.replace(".", "");
     expect(blocks).toContain(`/archives/${TRIAGE}/p${firstTs}|${first.ref}>`);
     // The older tip's message gains the link back.

@@ -4,17 +4,18 @@
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { toInbound } from "../src/channels/telegram/inbound.js";
-import { splitText, toTelegramSends } from "../src/channels/telegram/render.js";
+import { splitText } from "../src/channels/shared/split-text.js";
+import { TELEGRAM_TEXT_LIMIT, toTelegramSends } from "../src/channels/telegram/render.js";
 import { updates } from "./fakes/telegram-api.js";
 
 const user = { id: 42, lang: "id" };
 const withId = (u: Omit<Update, "update_id">) => ({ ...u, update_id: 1 }) as Update;
 
 describe("telegram update → InboundMessage", () => {
-  it("passes text with the chat as address and the Telegram language as a hint", () => {
+  it("passes text with the chat as address, the Telegram language as a hint and the update_id as the delivery's id", () => {
     expect(toInbound(withId(updates.text(user, "/status LTR-7K3Q-9D")))).toEqual({
       kind: "message",
-      message: { channel: "telegram", address: "42", text: "/status LTR-7K3Q-9D", attachments: [], langHint: "id", forwarded: false },
+      message: { channel: "telegram", address: "42", text: "/status LTR-7K3Q-9D", attachments: [], langHint: "id", forwarded: false, eventId: "1" },
     });
   });
 
@@ -61,7 +62,7 @@ describe("telegram update → InboundMessage", () => {
 describe("OutboundMessage → Telegram messages", () => {
   it("splits long text at line breaks under Telegram's limit and puts the buttons on the last part", () => {
     const text = Array.from({ length: 300 }, (_, i) => `Baris ${i}: ${"kata ".repeat(5).trim()}`).join("\n");
-    const parts = splitText(text);
+    const parts = splitText(text, TELEGRAM_TEXT_LIMIT);
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.every((p) => p.length <= 4096)).toBe(true);
     expect(parts.join("\n")).toBe(text);

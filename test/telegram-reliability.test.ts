@@ -69,7 +69,7 @@ describe("telegram: flood control and failures", () => {
     const from = h.api.calls.length;
     h.api.push(updates.text(user, "/help"));
     const polite = await h.api.waitFor((c) => c.method === "sendMessage" && c.body.chat_id === user.id, { fromIndex: from });
-    expect(polite.body.text).toBe(texts("id").telegram.rateLimited);
+    expect(polite.body.text).toBe(texts("id").common.rateLimited);
     expect(h.handled.length).toBe(handledBefore);
     // Another user is not affected.
     const other = { id: 615240504, lang: "id" };

@@ -56,6 +56,22 @@ describe("telegram webhook", () => {
     expect(h.api.calls.slice(callsBefore).filter((c) => c.method === "sendMessage")).toEqual([]);
   });
 
+  it("rejects a body without a usable update_id with 400 and stores nothing", async () => {
+    const user = { id: 605, lang: "en" };
+    const { update_id: _, ...withoutId } = withId(updates.text(user, "/start"));
+    const count = async () => Number((await h.app.db.kysely.selectFrom("inbox").select((s) => s.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    for (const body of [withoutId, { ...withoutId, update_id: -1 }, { ...withoutId, update_id: 1.5 }, { ...withoutId, update_id: "42" }, { ...withoutId, update_id: null }]) {
+      const res = await fetch(`${h.httpUrl}/telegram/webhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(400);
+    }
+    expect(await count()).toBe(before);
+  });
+
   it("stores the update before answering 200, then replies", async () => {
     const user = { id: 602, lang: "id" };
     const update = withId(updates.text(user, "/start"));

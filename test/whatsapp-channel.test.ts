@@ -330,7 +330,7 @@ describe("WhatsApp channel", () => {
     const flood = Array.from({ length: 32 }, () => user.message("text", { text: { body: "/start" } }));
     expect((await user.deliver(flood)).status).toBe(200);
     const texts_ = api.sentTo(user.opts.waId).map(textOf);
-    const warning = texts("id").whatsapp.rateLimited;
+    const warning = texts("id").common.rateLimited;
     expect(texts_.filter((t) => t === warning)).toHaveLength(1);
     expect(texts_.at(-1)).toBe(warning);
     const perStart = (await engineReply(h.app, "/start")).length;

@@ -61,9 +61,9 @@ export interface SoakUser {
 
 /** Texts that mean "that did not work, try again" rather than an answer. */
 export const RETRY_TEXTS = new Set(
-  (["id", "en"] as const).flatMap((l) => [texts(l).common.error, texts(l).whatsapp.sorry, texts(l).reports.submitFailed]),
+  (["id", "en"] as const).flatMap((l) => [texts(l).common.error, texts(l).reports.submitFailed]),
 );
-export const RATE_LIMIT_TEXTS = new Set((["id", "en"] as const).flatMap((l) => [texts(l).telegram.rateLimited, texts(l).whatsapp.rateLimited]));
+export const RATE_LIMIT_TEXTS = new Set((["id", "en"] as const).map((l) => texts(l).common.rateLimited));
 
 /** Routes the fake platforms' outgoing messages to the chats they were sent to. */
 export class ChatDirectory {

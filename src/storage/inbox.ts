@@ -5,7 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import { toDbTime } from "./db.js";
-import { claimLeased, finishLeased, LeasedQueue, releaseLeased } from "./lease.js";
+import { claimLeased, extendLeased, finishLeased, LeasedQueue, releaseLeased } from "./lease.js";
 
 export interface InboxEvent<P = unknown> {
   id: string;
@@ -60,6 +60,14 @@ export class Inbox extends LeasedQueue {
 
   async retryLater(id: string, at: Date, error: string): Promise<void> {
     await releaseLeased(this.db, "inbox", id, at, error);
+  }
+
+  /**
+   * Renews the leases of events still being processed (the worker's heartbeat), so a short lease can
+   * both cover a long LLM call and let a dead worker's events go quickly. Returns how many were renewed.
+   */
+  async extendLeases(ids: string[], leaseMs: number): Promise<number> {
+    return extendLeased(this.db, "inbox", ids, this.now(), leaseMs);
   }
 
   async #insert(

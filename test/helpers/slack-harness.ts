@@ -23,7 +23,6 @@ export const OFFICER_GROUP = "S0OFFICERS";
 
 export const FAST_SLACK: SlackStartOptions = {
   worker: { pollIntervalMs: 20, unavailableBaseMs: 50, unavailableMaxMs: 400, leaseMs: 5_000, busyRetryMs: 50 },
-  overdueSweepMs: 60_000,
 };
 
 export async function slackTestConfig(backend: Backend, api: FakeSlackApi, extra: Record<string, string> = {}): Promise<TestConfig> {

@@ -2,7 +2,10 @@
  * Block Kit builders: the triage message of a tip, its modals, thread entries and lists.
  * Pure functions of an OfficerTipView (never the reporter's routing address) and the clock,
  * so they render the same in the outbox worker, slash commands and the App Home tab.
- * Every piece of user-supplied text goes through mrkdwn.ts.
+ * What reporters wrote is shown in plain_text objects (untrusted()), where Slack applies no markup
+ * at all: escaping & < > in mrkdwn stops mentions and links, but not *bold*, _italic_, ~strike~,
+ * `code` or a "> " quote, and Slack has no escape for those. Short values inside mrkdwn lines
+ * (entities) go through mrkdwn.ts as code spans.
  */
 import type { types as SlackTypes } from "@slack/bolt";
 import type { Lang } from "../../core/messages.js";
@@ -108,6 +111,11 @@ function plain(text: string, max = 75): SlackTypes.PlainTextElement {
   return { type: "plain_text", text: truncate(text, max), emoji: true };
 }
 
+/** Reporter-written text, shown exactly as typed (no markup, no `:emoji:` codes); Slack refuses empty texts. */
+function untrusted(text: string, max = MAX_SECTION): SlackTypes.PlainTextElement {
+  return { type: "plain_text", text: truncate(text, max) || "—", emoji: false };
+}
+
 function button(actionId: string, label: string, ref: string, style?: "primary" | "danger"): Button {
   return { type: "button", action_id: actionId, text: plain(label), value: ref, ...(style ? { style } : {}) };
 }
@@ -158,7 +166,8 @@ export function tipMessage(view: OfficerTipView, ctx: RenderContext): { text: st
   const blocks: KnownBlock[] = [
     { type: "header", text: plain(`${view.urgent ? "🚨 " : ""}${s.kinds[view.kind]} · ${view.ref}`, 150) },
     { type: "section", fields },
-    { type: "section", text: mrkdwn(`*${s.fieldSummary}*\n${escapeMrkdwn(truncate(view.summary, 1500))}`) },
+    { type: "section", text: mrkdwn(`*${s.fieldSummary}*`) },
+    { type: "section", text: untrusted(view.summary, 1500) },
     { type: "section", text: mrkdwn(`*${s.fieldEntities}*\n${entityList(view.entities, ctx.lang)}`) },
   ];
   const related = relatedList(view, ctx);
@@ -166,11 +175,11 @@ export function tipMessage(view: OfficerTipView, ctx: RenderContext): { text: st
 
   const context = [
     view.reporterContact
-      ? s.reporterContact(escapeMrkdwn(truncate(view.reporterContact, 200)))
-      : s.reporterAnonymous(view.reporterChannel),
+      ? untrusted(s.reporterContact(truncate(view.reporterContact, 200)))
+      : mrkdwn(s.reporterAnonymous(view.reporterChannel)),
   ];
-  if (view.attachments > 0) context.push(s.attachments(String(view.attachments)));
-  blocks.push({ type: "context", elements: context.map((c) => mrkdwn(c)) });
+  if (view.attachments > 0) context.push(mrkdwn(s.attachments(String(view.attachments))));
+  blocks.push({ type: "context", elements: context });
   blocks.push({ type: "actions", block_id: "tip_actions", elements: actionButtons(view, ctx.lang) });
   return { text: tipFallbackText(view, ctx.lang), blocks };
 }
@@ -181,10 +190,10 @@ export function tipDetailBlocks(view: OfficerTipView, ctx: RenderContext): Known
     .filter(([, value]) => value !== undefined && value !== null && value !== "")
     .map(([key, value]) => {
       const shown = typeof value === "string" ? value : JSON.stringify(value);
-      return `*${escapeMrkdwn(key.replace(/_/g, " "))}*: ${escapeMrkdwn(truncate(shown, 500))}`;
+      return `${key.replace(/_/g, " ")}: ${truncate(shown, 500)}`;
     });
   const { blocks } = tipMessage(view, ctx);
-  return lines.length ? [...blocks.slice(0, -1), ...sections(lines), blocks[blocks.length - 1]!] : blocks;
+  return lines.length ? [...blocks.slice(0, -1), ...sections(lines, untrusted), blocks[blocks.length - 1]!] : blocks;
 }
 
 /** One line per tip for lists (queue, search, App Home). */
@@ -201,17 +210,17 @@ function tipLine(view: OfficerTipView, ctx: RenderContext): string {
 }
 
 /** Lines packed into as few sections as Slack's 3,000-character limit allows. */
-function sections(lines: string[]): KnownBlock[] {
+function sections(lines: string[], as: (text: string) => SlackTypes.TextObject = mrkdwn): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   let current = "";
   for (const line of lines) {
     if (current && current.length + line.length + 1 > MAX_SECTION) {
-      blocks.push({ type: "section", text: mrkdwn(current) });
+      blocks.push({ type: "section", text: as(current) });
       current = "";
     }
     current = current ? `${current}\n${line}` : line;
   }
-  if (current) blocks.push({ type: "section", text: mrkdwn(current) });
+  if (current) blocks.push({ type: "section", text: as(current) });
   return blocks;
 }
 
@@ -287,15 +296,18 @@ export function refFromPrivateMetadata(metadata: string): string | undefined {
   }
 }
 
-/** Thread entry for an officer's question or the reporter's answer (from the tip's audit log). */
-export function threadEntry(entry: OfficerTipView["audit"][number], lang: Lang): string {
+/**
+ * Thread entry for an officer's question or the reporter's answer (from the tip's audit log): the
+ * words themselves in plain_text; the fallback text (notifications only) escaped like any mrkdwn.
+ */
+export function threadEntry(entry: OfficerTipView["audit"][number], lang: Lang): { text: string; blocks: KnownBlock[] } {
   const s = t(lang);
   const heading = entry.action === "ask" ? s.threadQuestion(actorMention(entry.actor)) : s.threadReply;
-  const quoted = escapeMrkdwn(truncate(entry.note ?? "", 2500))
-    .split("\n")
-    .map((l) => `> ${l}`)
-    .join("\n");
-  return `${heading}\n${quoted}`;
+  const note = truncate(entry.note ?? "", 2500);
+  return {
+    text: `${heading}\n${escapeMrkdwn(note)}`,
+    blocks: [{ type: "section", text: mrkdwn(heading) }, { type: "section", text: untrusted(note) }],
+  };
 }
 
 export function urgentAlertText(view: OfficerTipView, lang: Lang, mention: string | undefined, url: string | undefined): string {

@@ -20,8 +20,6 @@ import { TipPublisher } from "./tip-publisher.js";
 
 export interface SlackStartOptions {
   worker?: Partial<WorkerOptions>;
-  /** How often tips past their response target are looked for (they are re-alerted once). */
-  overdueSweepMs?: number;
   /** How long the officer group's member list is trusted. */
   officerCacheMs?: number;
 }
@@ -81,19 +79,12 @@ export async function startSlack(app: App, http: HttpServer, options: SlackStart
   });
 
   await transport.start(http);
+  // Overdue tips reach this worker as outbox events from the sweep `lentera start` runs.
   worker.start();
-  const sweep = () =>
-    app.tips
-      .sweepOverdue()
-      .then((refs) => refs.length > 0 && worker.wake())
-      .catch((err: unknown) => logger.error({ err: describeSlackFailure(err) }, "overdue sweep failed"));
-  void sweep();
-  const sweeper = setInterval(sweep, options.overdueSweepMs ?? 60_000);
   logger.info({ mode: config.SLACK_APP_TOKEN ? "socket" : "http" }, "slack channel started");
 
   return {
     async stop() {
-      clearInterval(sweeper);
       await transport.stop();
       await worker.stop();
       logger.info("slack channel stopped");

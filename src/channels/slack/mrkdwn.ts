@@ -1,8 +1,10 @@
 /**
  * Safe rendering of untrusted text (reporter text, entities, officer input) into Slack mrkdwn.
  * Slack's control sequences all start with `<` (`<!channel>`, `<@U…>`, `<https://…|label>`), so
- * escaping `&`, `<` and `>` as Slack documents makes markup injection impossible; sections that
- * carry such text are also sent with `verbatim: true` so Slack does not auto-link names or URLs.
+ * escaping `&`, `<` and `>` as Slack documents makes mention and link injection impossible; sections
+ * that carry such text are also sent with `verbatim: true` so Slack does not auto-link names or URLs.
+ * Formatting (*bold*, _italic_, ~strike~, `code`, "> " quotes) has no escape in mrkdwn, so prose a
+ * reporter wrote is not put in mrkdwn at all: blocks.ts shows it as plain_text.
  */
 
 export function escapeMrkdwn(text: string): string {

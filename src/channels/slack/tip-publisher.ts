@@ -139,9 +139,7 @@ export class TipPublisher {
     }
     for (const [index, entry] of view.audit.entries()) {
       if (entry.action !== "ask" && entry.action !== "reporter_reply") continue;
-      await this.#poster.postOnce(`audit:${view.ref}:${index}`, view.ref, { channel, threadTs: main.ts }, {
-        text: threadEntry(entry, this.#opts.lang),
-      });
+      await this.#poster.postOnce(`audit:${view.ref}:${index}`, view.ref, { channel, threadTs: main.ts }, threadEntry(entry, this.#opts.lang));
     }
     if (main.posted) await this.#refreshRelated(view);
   }

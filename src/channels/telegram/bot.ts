@@ -12,7 +12,6 @@ import { Bot, Composer, type BotError, type Context, type MiddlewareFn } from "g
 import type { UserFromGetMe } from "grammy/types";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { apiThrottler, type APIThrottlerOptions } from "@grammyjs/transformer-throttler";
-import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import type { App } from "../../app.js";
 import { langFromHint } from "../../core/conversation/commands.js";
@@ -20,6 +19,7 @@ import type { Lang } from "../../core/messages.js";
 import { texts } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
 import { GroupCommitter } from "../../storage/group-commit.js";
+import { createRateLimiter } from "../shared/rate-limit.js";
 import { describeError } from "./errors.js";
 import { toInbound } from "./inbound.js";
 import { sendReplies } from "./render.js";
@@ -109,21 +109,21 @@ export function createTelegramBot(app: App, options: TelegramBotOptions): Bot {
     await sendReplies(ctx.api, ctx.chat.id, replies);
   };
 
+  const limiter = createRateLimiter(app.db, config.LENTERA_RATE_LIMIT_PER_MINUTE, logger);
+  /** Per user: one "slow down" reply when the limit is crossed; later updates of the window are dropped quietly. */
+  const limitRate: MiddlewareFn<Context> = async (ctx, next) => {
+    if (!ctx.from) return next();
+    const decision = await limiter.check(`telegram:${ctx.from.id}`);
+    if (decision === "allow") return next();
+    await acknowledgePress(ctx);
+    if (decision === "warn") {
+      logger.info({ updateId: ctx.update.update_id }, "rate limit reached");
+      await ctx.reply(texts(langOf(ctx, fallbackLang)).common.rateLimited);
+    }
+  };
+
   const conversation = new Composer<Context>();
-  conversation.use(
-    limit<Context, never>({
-      timeFrame: 60_000,
-      limit: config.LENTERA_RATE_LIMIT_PER_MINUTE,
-      keyGenerator: (ctx) => ctx.from?.id.toString(),
-      // Called once per window when the limit is crossed; later messages in the window are dropped quietly.
-      onLimitExceeded: async (ctx) => {
-        logger.info({ updateId: ctx.update.update_id }, "rate limit reached");
-        await acknowledgePress(ctx);
-        await ctx.reply(texts(langOf(ctx, fallbackLang)).telegram.rateLimited);
-      },
-    }),
-  );
-  conversation.use(converse);
+  conversation.use(limitRate, converse);
 
   // First, so each chat's updates are taken and answered in the order Telegram sent them.
   bot.use(sequentialize(chatKey));

@@ -7,7 +7,7 @@ import { GrammyError, type Api } from "grammy";
 import type { OutboundMessage } from "../../core/messages.js";
 import type { NoticeQueue, ReporterNotice } from "../../core/ports.js";
 import type { Logger } from "../../logger.js";
-import { kickable, type Kickable } from "../whatsapp/kickable.js";
+import { kickable, type Kickable } from "../shared/kickable.js";
 import { sendReplies } from "./render.js";
 
 export interface NoticeDeliveryOptions {

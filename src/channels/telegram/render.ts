@@ -5,25 +5,10 @@
  */
 import { InlineKeyboard, type Api } from "grammy";
 import type { OutboundMessage, ReplyOption } from "../../core/messages.js";
+import { splitText } from "../shared/split-text.js";
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 const CALLBACK_DATA_LIMIT_BYTES = 64;
-
-/** Splits at the last line break (else space) before the limit, so lines and words stay whole. */
-export function splitText(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit);
-    const newline = window.lastIndexOf("\n");
-    const space = window.lastIndexOf(" ");
-    const at = newline > limit / 2 ? newline : space > limit / 2 ? space : limit;
-    parts.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  if (rest.length > 0 || parts.length === 0) parts.push(rest);
-  return parts;
-}
 
 /** One button per row: labels stay readable on small screens. */
 export function keyboardFor(options: ReplyOption[]): InlineKeyboard {
@@ -45,7 +30,7 @@ export interface TelegramSend {
 export function toTelegramSends(message: OutboundMessage): TelegramSend[] {
   // Telegram rejects empty messages; an empty reply means there is nothing to say.
   if (message.text.trim() === "") return [];
-  const chunks = splitText(message.text);
+  const chunks = splitText(message.text, TELEGRAM_TEXT_LIMIT);
   const options = message.options ?? [];
   return chunks.map((text, i) =>
     i === chunks.length - 1 && options.length > 0 ? { text, reply_markup: keyboardFor(options) } : { text },

@@ -12,21 +12,35 @@
  */
 import { Bot, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
+import { z } from "zod";
 import type { App } from "../../app.js";
 import type { HttpServer } from "../../http/server.js";
-import { isJsonObject, rawBody, sendJson } from "../../http/server.js";
+import { rawBody, sendJson } from "../../http/server.js";
+import { startInboxWorker } from "../shared/inbox-worker.js";
 import { ALLOWED_UPDATES, INBOX_SOURCE } from "./bot.js";
-import type { InboxEvent } from "../../storage/inbox.js";
-import { backoffDelayMs } from "../../storage/lease.js";
-import { kickable } from "../whatsapp/kickable.js";
 import { describeError } from "./errors.js";
 
 export const MIN_WEBHOOK_SECRET_LENGTH = 32;
 /** Updates processed at once by this instance. */
 const MAX_CONCURRENT = 100;
-/** Longer than any update takes (LLM timeouts included), so a live worker never loses its lease. */
-const LEASE_MS = 5 * 60_000;
 const RECOVERY_POLL_MS = 5_000;
+
+/** What the route checks before storing: a JSON object whose update_id can key the inbox. */
+const StorableUpdate = z.object({ update_id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
+
+function isStorableUpdate(body: Buffer): boolean {
+  try {
+    return StorableUpdate.safeParse(JSON.parse(body.toString())).success;
+  } catch {
+    return false;
+  }
+}
+
+/** One chat's updates run in order; an update without a chat is its own key. */
+function orderingKey(update: Update): string {
+  const chatId = update.message?.chat.id ?? update.callback_query?.message?.chat.id;
+  return chatId === undefined ? `update:${update.update_id}` : `chat:${chatId}`;
+}
 
 export function webhookSecret(secret: string | undefined): string {
   if (!secret || secret.length < MIN_WEBHOOK_SECRET_LENGTH) {
@@ -47,38 +61,17 @@ export async function startWebhook(app: App, http: HttpServer, bot: Bot): Promis
   const secretToken = webhookSecret(config.TELEGRAM_WEBHOOK_SECRET);
   const logger = app.logger.child({ channel: "telegram" });
 
-  const inFlight = new Set<Promise<void>>();
-  let stopped = false;
-  const processStored = async (event: InboxEvent<Update>) => {
-    try {
-      await bot.handleUpdate(event.payload);
-      await app.inbox.done(event.id);
-    } catch (error) {
-      logger.error({ updateId: event.payload.update_id, err: describeError(error) }, "stored telegram update failed; will retry");
-      await app.inbox
-        .retryLater(event.id, new Date(Date.now() + backoffDelayMs(event.attempts)), "processing failed")
-        // Without the database the lease simply expires and the update is claimed again later.
-        .catch(() => undefined);
-    }
-  };
-  /** Claims stored updates while there is room; one chat's updates still run in order (sequentialize). */
-  async function drain(): Promise<void> {
-    while (!stopped) {
-      if (inFlight.size >= MAX_CONCURRENT) {
-        await Promise.race(inFlight);
-        continue;
-      }
-      const events = await app.inbox.claimPending<Update>(INBOX_SOURCE, MAX_CONCURRENT - inFlight.size, LEASE_MS);
-      if (events.length === 0) return;
-      for (const event of events) {
-        const task = processStored(event).finally(() => inFlight.delete(task));
-        inFlight.add(task);
-      }
-    }
-  }
   // Started now: updates a crashed process acknowledged but never handled are taken up at once.
-  const worker = kickable(drain, { intervalMs: RECOVERY_POLL_MS, logger, what: "telegram inbox" });
-  worker.kick();
+  const worker = startInboxWorker<Update>({
+    inbox: app.inbox,
+    source: INBOX_SOURCE,
+    keyOf: orderingKey,
+    process: (update) => bot.handleUpdate(update),
+    logger,
+    describeError,
+    concurrency: MAX_CONCURRENT,
+    pollMs: RECOVERY_POLL_MS,
+  });
 
   // A receiving-only bot: its one middleware stores the update. Same identity as the processing bot.
   const receiver = new Bot(bot.token, { botInfo: bot.botInfo });
@@ -92,7 +85,8 @@ export async function startWebhook(app: App, http: HttpServer, bot: Bot): Promis
   http.route("POST", new URL(url).pathname, async (req, res) => {
     if (!open) return sendJson(res, 503, { error: "unavailable" });
     // grammY throws on a body that is not a JSON object: that would be a 500, which Telegram retries forever.
-    if (!isJsonObject(rawBody(req))) return sendJson(res, 400, { error: "not a Telegram update" });
+    // Without a usable update_id the update could not be de-duplicated (it would be stored as "undefined").
+    if (!isStorableUpdate(rawBody(req))) return sendJson(res, 400, { error: "not a Telegram update" });
     await receive(req, res);
   });
   await bot.api.setWebhook(url, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES] });
@@ -100,9 +94,7 @@ export async function startWebhook(app: App, http: HttpServer, bot: Bot): Promis
   return {
     async stop() {
       open = false;
-      stopped = true;
       await worker.stop();
-      await Promise.allSettled([...inFlight]);
     },
   };
 }

@@ -10,11 +10,11 @@ import type { HttpServer } from "../../http/server.js";
 import type { ChannelModule } from "../types.js";
 import { WhatsAppContacts } from "./contacts.js";
 import { GraphClient, type GraphClientOptions } from "./graph-client.js";
-import { startInboxWorker } from "./inbox-worker.js";
+import { startInboxWorker } from "../shared/inbox-worker.js";
+import { createRateLimiter } from "../shared/rate-limit.js";
 import { startNoticeDelivery } from "./notices.js";
 import { createProcessor } from "./processor.js";
-import { SenderRateLimiter } from "./rate-limit.js";
-import { mountWebhook } from "./webhook.js";
+import { INBOX_SOURCE, mountWebhook, type StoredWhatsAppMessage } from "./webhook.js";
 
 export interface WhatsAppTuning {
   retry?: GraphClientOptions["retry"];
@@ -62,7 +62,7 @@ export async function startWhatsApp(app: App, http: HttpServer, tuning: WhatsApp
     engine: app.engine,
     graph,
     contacts,
-    limiter: new SenderRateLimiter(config.LENTERA_RATE_LIMIT_PER_MINUTE),
+    limiter: createRateLimiter(app.db, config.LENTERA_RATE_LIMIT_PER_MINUTE, logger),
     releaseNotices: async (ids) => {
       const now = new Date();
       for (const id of ids) await app.notices.retryLater(id, now, "the reporter wrote again");
@@ -71,9 +71,12 @@ export async function startWhatsApp(app: App, http: HttpServer, tuning: WhatsApp
     defaultLang: config.LENTERA_DEFAULT_LANG,
     logger,
   });
-  const worker = startInboxWorker({
+  const worker = startInboxWorker<StoredWhatsAppMessage>({
     inbox: app.inbox,
-    process: processMessage,
+    source: INBOX_SOURCE,
+    // One sender's messages in order.
+    keyOf: (stored) => stored.message.from,
+    process: (stored) => processMessage(stored.message),
     logger,
     ...(tuning.concurrency ? { concurrency: tuning.concurrency } : {}),
     ...(tuning.pollMs ? { pollMs: tuning.pollMs } : {}),

@@ -12,7 +12,7 @@ import type { NoticeQueue, ReporterNotice } from "../../core/ports.js";
 import type { Logger } from "../../logger.js";
 import type { WhatsAppContacts } from "./contacts.js";
 import { GraphApiError, GRAPH_ERRORS, type GraphClient, type OutgoingMessage } from "./graph-client.js";
-import { kickable } from "./kickable.js";
+import { kickable } from "../shared/kickable.js";
 import { toWhatsAppMessages } from "./render.js";
 
 export const NOTICE_WAIT_MS = 7 * 24 * 60 * 60_000;

@@ -12,17 +12,17 @@ import { texts } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
 import type { WhatsAppContacts } from "./contacts.js";
 import type { GraphClient } from "./graph-client.js";
-import type { SenderRateLimiter } from "./rate-limit.js";
 import { choiceStyle, matchTypedChoice, toWhatsAppMessages } from "./render.js";
 import type { WhatsAppInboundMessage } from "./schemas.js";
 import { toInbound } from "./to-inbound.js";
 import { errorSummary } from "../../logger.js";
+import type { RateLimiter } from "../shared/rate-limit.js";
 
 export interface ProcessorDeps {
   engine: { handle(msg: InboundMessage): Promise<OutboundMessage[]> };
   graph: Pick<GraphClient, "send">;
   contacts: WhatsAppContacts;
-  limiter: SenderRateLimiter;
+  limiter: RateLimiter;
   /** Makes the given notices due now (they waited for the reporter to write). */
   releaseNotices(ids: string[]): Promise<void>;
   defaultLang: Lang;
@@ -50,9 +50,9 @@ export function createProcessor(deps: ProcessorDeps) {
     const conversion = toInbound(message);
     if (conversion.kind === "ignore") return;
     const guessLang = langOf(message.text?.body ?? "", message.from.startsWith("62") ? "id" : deps.defaultLang);
-    const decision = limiter.check(address);
+    const decision = await limiter.check(`whatsapp:${address}`);
     if (decision !== "allow") {
-      if (decision === "warn") await send(address, [{ text: texts(guessLang).whatsapp.rateLimited }], guessLang);
+      if (decision === "warn") await send(address, [{ text: texts(guessLang).common.rateLimited }], guessLang);
       logger.info({ decision }, "whatsapp sender over the rate limit");
       return;
     }
@@ -75,7 +75,7 @@ export function createProcessor(deps: ProcessorDeps) {
       replies = await engine.handle(inbound);
     } catch (err) {
       logger.error({ err: errorSummary(err) }, "engine failed on a whatsapp message");
-      await send(address, [{ text: texts(guessLang).whatsapp.sorry }], guessLang);
+      await send(address, [{ text: texts(guessLang).common.error }], guessLang);
       return;
     }
     // Only a numbered list is answered by typing a number; buttons and lists send the option id.

@@ -6,7 +6,7 @@
  */
 import type { Lang, OutboundMessage, ReplyOption } from "../../core/messages.js";
 import { texts } from "../../i18n/index.js";
-import { splitText } from "../telegram/render.js";
+import { splitText } from "../shared/split-text.js";
 import type { OutgoingMessage } from "./graph-client.js";
 
 export const WHATSAPP_LIMITS = {

@@ -1,7 +1,8 @@
 /**
  * `lentera start` (npm start): starts every enabled channel module (src/channels/<name>/index.ts),
- * the shared HTTP server (webhooks, /healthz, /readyz) when a network channel runs, and the console
- * when no Telegram or WhatsApp credentials are set. Stops gracefully on SIGINT / SIGTERM.
+ * the shared HTTP server (webhooks, /healthz, /readyz) when a network channel runs, the console
+ * when no Telegram or WhatsApp credentials are set, and the overdue sweep (every deployment, Slack
+ * or not). Stops gracefully on SIGINT / SIGTERM.
  */
 import { readdirSync, existsSync } from "node:fs";
 import path from "node:path";
@@ -9,9 +10,10 @@ import { fileURLToPath } from "node:url";
 import { createApp, stopOnSignals, type App } from "../../app.js";
 import type { ChannelModule, RunningChannel } from "../../channels/types.js";
 import { loadConfig } from "../../config.js";
+import { startOverdueSweeper, type RunningSweeper } from "../../core/tips/overdue-sweeper.js";
 import { createHttpServer, type HttpServer } from "../../http/server.js";
 import { texts } from "../../i18n/index.js";
-import { createLogger } from "../../logger.js";
+import { createLogger, errorSummary } from "../../logger.js";
 
 const CONSOLE = "console";
 const channelsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../channels");
@@ -28,16 +30,22 @@ export async function loadChannelModules(): Promise<ChannelModule[]> {
   return modules;
 }
 
-interface Started {
+export interface Started {
   name: string;
   running: RunningChannel;
 }
 
-async function stopAll(app: App, http: HttpServer | undefined, started: Started[]): Promise<void> {
-  for (const { name, running } of [...started].reverse()) {
-    await running.stop().catch((err: unknown) => app.logger.error({ err: { type: (err as Error).name }, channel: name }, "channel did not stop cleanly"));
-  }
+/**
+ * HTTP first: once it stopped accepting (and answered the requests in flight), no webhook can be
+ * stored that no channel is left to process. Then the channels finish their in-flight work, and
+ * the database closes last.
+ */
+export async function stopAll(app: App, http: HttpServer | undefined, started: Started[], sweeper?: RunningSweeper): Promise<void> {
   await http?.close();
+  await sweeper?.stop();
+  for (const { name, running } of [...started].reverse()) {
+    await running.stop().catch((err: unknown) => app.logger.error({ err: errorSummary(err), channel: name }, "channel did not stop cleanly"));
+  }
   await app.close();
 }
 
@@ -67,11 +75,12 @@ export async function start(): Promise<void> {
     throw err;
   }
   say(t.startedChannels(started.map((s) => s.name).join(", ")));
+  const sweeper = startOverdueSweeper(app.tips, { intervalMs: config.LENTERA_OVERDUE_SWEEP_SECONDS * 1000, logger });
 
   let stopping: Promise<void> | undefined;
   let markStopped!: () => void;
   const stopped = new Promise<void>((resolve) => (markStopped = resolve));
-  const stop = () => (stopping ??= (say(t.stopping), stopAll(app, listening ? http : undefined, started).finally(markStopped)));
+  const stop = () => (stopping ??= (say(t.stopping), stopAll(app, listening ? http : undefined, started, sweeper).finally(markStopped)));
   const removeSignalHandlers = stopOnSignals(stop);
   // The process also ends when every channel ended by itself (the console's input closed).
   const finishes = started.map((s) => s.running.finished);

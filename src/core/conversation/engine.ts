@@ -9,7 +9,7 @@ import type { Config } from "../../config.js";
 import { errorSummary, type Logger } from "../../logger.js";
 import { texts } from "../../i18n/index.js";
 import {
-  inboundMessageSchema, type InboundMessage, type Lang, type OutboundMessage, type ParsedInbound,
+  inboundMessageSchema, MAX_INBOUND_TEXT, type InboundMessage, type Lang, type OutboundMessage, type ParsedInbound,
 } from "../messages.js";
 import type { OfferChecker, QaService, ReporterNotice, SessionStore, TipService } from "../ports.js";
 import { detectDanger } from "../qa/danger.js";
@@ -116,7 +116,10 @@ export class ConversationEngine {
     const parsed = inboundMessageSchema.safeParse(message);
     if (!parsed.success) {
       this.#deps.logger.warn({ issues: parsed.error.issues.map((i) => i.path.join(".")) }, "invalid inbound message");
-      return [{ text: texts(this.#deps.config.LENTERA_DEFAULT_LANG).common.error }];
+      const fallback = this.#deps.config.LENTERA_DEFAULT_LANG;
+      const tooLong = parsed.error.issues.some((i) => i.path[0] === "text" && i.code === "too_big");
+      if (!tooLong || typeof message.text !== "string") return [{ text: texts(fallback).common.error }];
+      return [{ text: texts(detectLanguage(message.text.slice(0, MAX_QUESTION_CHARS), fallback)).common.tooLong(MAX_INBOUND_TEXT) }];
     }
     const msg = parsed.data;
     // The in-process queue orders one person's messages cheaply; the store's lock then keeps other

@@ -52,7 +52,7 @@ function candidate(field: FieldSpec, input: ReplyInput): unknown {
   }
 }
 
-function message(field: FieldSpec, issue: z.core.$ZodIssue, lang: Lang): string {
+function message(field: FieldSpec, issue: z.core.$ZodIssue, value: unknown, lang: Lang): string {
   const e = texts(lang).reports.errors;
   if (issue.code === "custom" && issue.message in e) return e[issue.message as keyof typeof e] as string;
   switch (field.input) {
@@ -69,7 +69,8 @@ function message(field: FieldSpec, issue: z.core.$ZodIssue, lang: Lang): string 
       }
       return e.notNumber;
     case "text":
-      if (issue.code === "too_big") return e.tooLong(Number(issue.maximum));
+      // Says how long the answer was, so the reporter knows how much to cut.
+      if (issue.code === "too_big") return e.tooLong(Number(issue.maximum), String(value).length);
       if (issue.code === "too_small" || issue.code === "invalid_type") return e.required;
       return e.invalid;
   }
@@ -80,7 +81,7 @@ export function readAnswer(field: FieldSpec, input: ReplyInput, lang: Lang): Rea
   if (value === undefined || value === "") return { ok: false, error: messageForMissing(field, lang) };
   const parsed = field.schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, error: message(field, parsed.error.issues[0]!, lang) };
+  return { ok: false, error: message(field, parsed.error.issues[0]!, value, lang) };
 }
 
 function messageForMissing(field: FieldSpec, lang: Lang): string {

@@ -28,6 +28,11 @@ export const common = {
   empty: "Please type a message. Send /help to see what I can do.",
   nothingToCancel: "There is nothing to cancel.",
   error: "Sorry, something went wrong on our side. Please try again in a moment.",
+  tooLong: (max: number) => `That message is too long for me. Please send at most ${max.toLocaleString("en")} characters at a time.`,
+  /** Sent once per window to a sender over the per-minute message limit (every chat channel). */
+  rateLimited:
+    "You are sending messages faster than I can answer. Please wait a minute, then send your message again. " +
+    "If you are in danger right now, call the Indonesian police on 110.",
   reportDanger: "Report it now to an officer",
   source: (titles: string) => `Source: ${titles}`,
 

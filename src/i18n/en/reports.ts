@@ -105,7 +105,8 @@ export const reports = {
   errors: {
     required: "We need this one. Please type an answer, or cancel the report.",
     empty: "Please type an answer, or choose Skip.",
-    tooLong: (max: number) => `That is too long. Please keep it under ${max} characters.`,
+    tooLong: (max: number, length: number) =>
+      `That is too long (${length.toLocaleString("en")} characters). Please shorten it to at most ${max.toLocaleString("en")} characters.`,
     notNumber: "Please type a number, for example 25.",
     numberRange: (min: number, max: number) => `Please type a number from ${min} to ${max}.`,
     badDate: "I could not read that date. Please type it like 15/03/2025.",

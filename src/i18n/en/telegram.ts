@@ -10,9 +10,6 @@ export const telegram = {
     { command: "hapus", description: "Delete my data" },
     { command: "help", description: "How to use this bot" },
   ],
-  rateLimited:
-    "You are sending messages faster than I can answer. Please wait a minute, then send your message again. " +
-    "If you are in danger right now, call the Indonesian police on 110.",
   unsupported:
     "I can read text, photos and documents, but not this kind of message (for example voice notes or stickers). " +
     "Please type your message.",

@@ -6,10 +6,6 @@ export const whatsapp = {
   choose: "Please choose:",
   /** Under a numbered list of choices (used when there are too many for buttons or a list). */
   numberedHint: "Reply with the number of your choice.",
-  rateLimited:
-    "You are sending messages faster than I can answer. Please wait a minute, then send your message again. " +
-    "If you are in danger right now, call the Indonesian police on 110.",
-  sorry: "Sorry, something went wrong on our side. Please try again in a moment.",
   unsupported:
     "I can read text, photos and documents, but not this kind of message (for example voice notes, stickers or locations). " +
     "Please type your message.",

@@ -30,6 +30,10 @@ export const common: Texts["common"] = {
   empty: "Mohon ketik pesan. Kirim /help untuk melihat apa yang bisa saya bantu.",
   nothingToCancel: "Tidak ada yang perlu dibatalkan.",
   error: "Maaf, ada gangguan di sistem kami. Mohon coba lagi sebentar lagi.",
+  tooLong: (max: number) => `Pesan itu terlalu panjang. Mohon kirim paling banyak ${max.toLocaleString("id")} huruf sekali kirim.`,
+  rateLimited:
+    "Anda mengirim pesan lebih cepat daripada yang bisa saya jawab. Mohon tunggu satu menit, lalu kirim lagi pesan Anda. " +
+    "Jika Anda dalam bahaya sekarang, hubungi polisi di 110.",
   reportDanger: "Laporkan sekarang ke petugas",
   source: (titles: string) => `Sumber: ${titles}`,
 

@@ -107,7 +107,8 @@ export const reports: Texts["reports"] = {
   errors: {
     required: "Bagian ini perlu diisi. Silakan ketik jawaban, atau batalkan laporan.",
     empty: "Mohon ketik jawaban, atau pilih Lewati.",
-    tooLong: (max: number) => `Terlalu panjang. Mohon kurang dari ${max} huruf.`,
+    tooLong: (max: number, length: number) =>
+      `Terlalu panjang (${length.toLocaleString("id")} huruf). Mohon persingkat menjadi paling banyak ${max.toLocaleString("id")} huruf.`,
     notNumber: "Mohon ketik angka, misalnya 25.",
     numberRange: (min: number, max: number) => `Mohon ketik angka dari ${min} sampai ${max}.`,
     badDate: "Tanggalnya tidak terbaca. Mohon ketik seperti 15/03/2025.",

@@ -11,9 +11,6 @@ export const telegram: Texts["telegram"] = {
     { command: "hapus", description: "Hapus data saya" },
     { command: "help", description: "Cara memakai bot ini" },
   ],
-  rateLimited:
-    "Pesan Anda terlalu cepat untuk saya jawab. Mohon tunggu satu menit, lalu kirim lagi pesan Anda. " +
-    "Jika Anda dalam bahaya sekarang, hubungi polisi di 110.",
   unsupported:
     "Saya bisa membaca teks, foto, dan dokumen, tetapi belum bisa membaca jenis pesan ini (misalnya pesan suara atau stiker). " +
     "Silakan ketik pesan Anda.",
