@@ -82,6 +82,16 @@ describe.each(backends)("officer queue on %s", (backend) => {
     expect(reopened.outcome).toBeUndefined();
   });
 
+  it("returns an escalated tip to escalated when the reporter answers the officer's question", async () => {
+    const reporter = { channel: "telegram" as const, address: "777002" };
+    const { ref } = await ctx.tips.submit(newTip("danger_now", { reporter }));
+    await ctx.tips.act(ref, "officer-a", "escalate");
+    await ctx.tips.act(ref, "officer-a", "ask", { text: "Masih di lokasi yang sama?" });
+    await ctx.tips.act(ref, "officer-a", "ask", { text: "Berapa orang bersama Anda?" });
+    expect(await ctx.tips.addReporterReply("telegram", "777002", "Ya, masih, kami berenam")).toEqual({ ref });
+    expect((await ctx.tips.show(ref))?.status).toBe("escalated");
+  });
+
   it("routes a reporter's reply to their most recently asked tip, and ignores replies when nothing was asked", async () => {
     const reporter = { channel: "telegram" as const, address: "777001" };
     const first = await ctx.tips.submit(newTip("recruiter", { reporter }));

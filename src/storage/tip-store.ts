@@ -185,6 +185,20 @@ export class TipStore {
       .executeTakeFirst()) as TipRow | undefined;
   }
 
+  /** The status the tip had when an officer first asked the question now open (asking again keeps it needs_info). */
+  async statusWhenAsked(q: Kysely<any>, tipId: number): Promise<TipStatus | undefined> {
+    const row = await q
+      .selectFrom("tip_audit")
+      .select("from_status")
+      .where("tip_id", "=", tipId)
+      .where("action", "=", "ask")
+      .where("from_status", "<>", "needs_info")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return (row?.from_status ?? undefined) as TipStatus | undefined;
+  }
+
   async refsOfReporter(q: Kysely<any>, reporterPseudonym: string): Promise<string[]> {
     const rows = await q
       .selectFrom("tips")

@@ -138,7 +138,10 @@ export function createTipService(deps: { db: Db; config: Config; clock?: () => D
       return db.kysely.transaction().execute(async (trx) => {
         const row = await store.latestAwaitingInfo(trx, pseudonym);
         if (!row) return undefined;
-        const next = planTransition({ status: row.status, assignee: row.assignee ?? undefined, actor: REPORTER, action: "reporter_reply", text: answer });
+        const askedWhile = await store.statusWhenAsked(trx, row.id);
+        const next = planTransition({
+          status: row.status, assignee: row.assignee ?? undefined, actor: REPORTER, action: "reporter_reply", text: answer, askedWhile,
+        });
         await store.updateTip(trx, row.id, { status: next.status, updated_at: toDbTime(at) });
         await store.appendAudit(trx, row.id, { at, actor: REPORTER, action: "reporter_reply", fromStatus: row.status, toStatus: next.status, note: answer });
         await announce(trx, { ref: row.ref, event: "reporter_reply" });

@@ -1,14 +1,14 @@
 /**
  * The officer queue's state machine. new → claimed → needs_info → escalated → closed (with an
  * outcome), plus notes (any state), reopening a closed tip, and the reporter's answer bringing a
- * needs_info tip back to its officer.
+ * needs_info tip back to where it was when the question was asked (an escalated tip stays escalated).
  */
 import { TipError } from "./errors.js";
 import type { OfficerAction, TipStatus } from "./types.js";
 
 interface Rule {
   from: readonly TipStatus[];
-  to: (current: TipStatus) => TipStatus;
+  to: (current: TipStatus, input: TransitionInput) => TipStatus;
   requires?: "text" | "outcome";
 }
 
@@ -22,7 +22,7 @@ const RULES: Record<OfficerAction, Rule> = {
   close: { from: OPEN, to: () => "closed", requires: "outcome" },
   note: { from: [...OPEN, "closed"], to: (s) => s, requires: "text" },
   reopen: { from: ["closed"], to: () => "claimed" },
-  reporter_reply: { from: ["needs_info"], to: () => "claimed", requires: "text" },
+  reporter_reply: { from: ["needs_info"], to: (_, t) => (t.askedWhile === "escalated" ? "escalated" : "claimed"), requires: "text" },
 };
 
 export interface TransitionInput {
@@ -32,6 +32,8 @@ export interface TransitionInput {
   action: OfficerAction;
   text?: string;
   outcome?: string;
+  /** For a reporter's answer: the tip's status when the officer asked (the answer returns it there). */
+  askedWhile?: TipStatus;
 }
 
 export interface Transition {
@@ -58,7 +60,7 @@ export function planTransition(t: TransitionInput): Transition {
   const reporter = t.action === "reporter_reply";
   const takesOwnership = t.action === "claim" || t.action === "reopen";
   return {
-    status: rule.to(t.status),
+    status: rule.to(t.status, t),
     assignee: takesOwnership || (!t.assignee && !reporter && t.action !== "note") ? t.actor : t.assignee,
     officerResponse: !reporter && t.action !== "note",
   };
