@@ -26,6 +26,8 @@ export interface WindowCounter {
 
 export const RATE_WINDOW_MS = 60_000;
 const MAX_TRACKED = 10_000;
+/** During an outage every message fails the check: one warning per this long is enough. */
+const WARN_EVERY_MS = 10_000;
 
 /** Counts in this process only: exact when one process serves every user of the database. */
 export class MemoryRateWindows implements WindowCounter {
@@ -58,6 +60,8 @@ export class WindowRateLimiter implements RateLimiter {
   readonly #counter: WindowCounter;
   readonly #limit: number;
   readonly #logger: Logger;
+  #unchecked = 0;
+  #lastWarning = -Infinity;
 
   constructor(counter: WindowCounter, limitPerWindow: number, logger: Logger) {
     this.#counter = counter;
@@ -71,7 +75,12 @@ export class WindowRateLimiter implements RateLimiter {
       count = await this.#counter.hit(sender);
     } catch (err) {
       // Fail open: a database blip must not silence users; the limit is flood control, not security.
-      this.#logger.warn({ err: errorSummary(err) }, "rate limit not checked (counts unavailable); message allowed");
+      this.#unchecked++;
+      if (Date.now() - this.#lastWarning >= WARN_EVERY_MS) {
+        this.#lastWarning = Date.now();
+        this.#logger.warn({ err: errorSummary(err), messages: this.#unchecked }, "rate limit not checked (counts unavailable); messages allowed");
+        this.#unchecked = 0;
+      }
       return "allow";
     }
     if (count <= this.#limit) return "allow";
