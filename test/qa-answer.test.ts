@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_ANSWER_CHARS } from "../src/core/qa/compose.js";
+import { MAX_ANSWER_CHARS, sentences } from "../src/core/qa/compose.js";
+import { questionKind, statesKind } from "../src/core/qa/question-kind.js";
 import { fixtureQa } from "./fixtures/qa.js";
 
 describe("grounded extractive answers", () => {
@@ -49,5 +50,22 @@ describe("grounded extractive answers", () => {
     expect(a.sources.length).toBe(2);
     expect(a.answer).toContain("18 tahun");
     expect(a.answer).toContain("Pasal 30");
+  });
+
+  it("does not cut a sentence at an abbreviation such as a regulation's \"No.\"", () => {
+    expect(sentences("Peraturan BP2MI No. 9 Tahun 2020 membebaskan 10 jabatan. Berlakunya 15 Juli 2021.")).toEqual([
+      "Peraturan BP2MI No. 9 Tahun 2020 membebaskan 10 jabatan.",
+      "Berlakunya 15 Juli 2021.",
+    ]);
+  });
+
+  it("recognises questions asking for a date or a number, and sentences stating one (not a law's year)", () => {
+    expect(questionKind("aturan itu mulai berlaku kapan gan?")).toBe("date");
+    expect(questionKind("bali process berdiri thn brp?")).toBe("date");
+    expect(questionKind("dipenjara brp thn?")).toBe("number");
+    expect(questionKind("When did the handover take place?")).toBe("date");
+    expect(questionKind("apa itu SISKOP2MI?")).toBeUndefined();
+    expect(statesKind("Berlakunya ditunda menjadi 15 Juli 2021.", "date")).toBe(true);
+    expect(statesKind("Peraturan BP2MI No. 9 Tahun 2020 dan UU 18/2017.", "date")).toBe(false);
   });
 });

@@ -34,6 +34,20 @@ describe("normalisation of chat Indonesian", () => {
     expect(stemsOf("kp2mi")).toEqual(["kp2mi"]);
   });
 
+  it("gives words ending in -ku/-mu and words with stacked prefixes the stem of their other forms", () => {
+    const shared = (a: string, b: string) => stemsOf(a).some((s) => stemsOf(b).includes(s));
+    expect(shared("berlaku", "berlakunya")).toBe(true);
+    expect(shared("bertemu", "ditemui")).toBe(true);
+    expect(shared("pengalaman", "berpengalaman")).toBe(true);
+  });
+
+  it("reads colloquial -in verbs as the formal word the documents use", () => {
+    const v = new Vocabulary(normalizeWords("menempatkan pekerja migran, dibayarkan oleh majikan"));
+    expect(v.correct("nempatin")).toBe("menempatkan");
+    expect(v.correct("dibayarin")).toBe("dibayarkan");
+    expect(normalizeWords("dpt kerjaan sendiri")).toEqual(["dapat", "pekerjaan", "sendiri"]);
+  });
+
   it("lets a word match its synonyms across languages", () => {
     expect(matchingStems("sanksi")).toEqual(expect.arrayContaining([...stemsOf("pidana")]));
     expect(matchingStems("fee")).toEqual(expect.arrayContaining([...stemsOf("biaya")]));

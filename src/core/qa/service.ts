@@ -12,6 +12,7 @@ import type { RetrievalHit, Retriever } from "../retrieval/retriever.js";
 import { detectLanguage } from "../text/language.js";
 import { MAX_ANSWER_CHARS, renderExtractive, sourceLine, toSource } from "./compose.js";
 import { detectDanger } from "./danger.js";
+import { questionKind } from "./question-kind.js";
 import type { LlmAnswerer } from "./llm.js";
 
 /** Longest question text analysed; longer messages (pasted documents, junk) are cut, never rejected. */
@@ -77,11 +78,12 @@ export class GroundedQaService implements QaService {
     const ranked = this.rank(hits, lang, minConfidence);
     const confidence = this.confidence(ranked[0]);
     const grounded = confidence >= minConfidence;
+    const kind = questionKind(text);
     this.o.logger?.debug({ lang, confidence, danger, top: ranked[0]?.passage.id }, "qa answer");
 
     if (danger) {
       if (!grounded) return reply(`${t.danger}\n\n${t.dangerReport}`, confidence);
-      const framed = renderExtractive(ranked, words, lang, { before: t.danger, after: t.dangerReport });
+      const framed = renderExtractive(ranked, words, lang, { before: t.danger, after: t.dangerReport, kind });
       return reply(framed.answer, confidence, framed.passages);
     }
     if (!grounded) return refusal(confidence < OUT_OF_SCOPE ? t.outOfScope : t.unsure, confidence);
@@ -90,7 +92,7 @@ export class GroundedQaService implements QaService {
       const answer = generated && `${generated.text}\n\n${sourceLine(generated.cited, lang)}`;
       if (generated && answer && answer.length <= MAX_ANSWER_CHARS) return reply(answer, confidence, generated.cited);
     }
-    const extractive = renderExtractive(ranked, words, lang);
+    const extractive = renderExtractive(ranked, words, lang, { kind });
     return reply(extractive.answer, confidence, extractive.passages);
   }
 }

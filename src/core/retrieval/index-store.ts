@@ -16,7 +16,7 @@ import { embeddingsLabel, remoteEmbeddings, type EmbeddingsConfig } from "./embe
 import { HashEmbeddings } from "./hash-embeddings.js";
 
 /** Bump when tokenisation or features change: old indexes then no longer match and are rebuilt. */
-export const RETRIEVAL_VERSION = "6";
+export const RETRIEVAL_VERSION = "7";
 const EMBED_BATCH = 64;
 
 export interface Progress { (done: number, total: number): void }

@@ -9,6 +9,20 @@ import { isStopword, stemsOf } from "./tokenize.js";
 /** Shorter words are too often a different real word ("adik" is not a typo of "admin"). */
 const MIN_LENGTH = 6;
 
+/** Nasal prefixes of Jakarta chat verbs and the formal prefix they stand for ("nempatin" → "menempatkan"). */
+const NASAL_PREFIXES: readonly (readonly [string, string])[] = [["ng", "meng"], ["ny", "meny"], ["n", "men"], ["m", "mem"]];
+
+/**
+ * Formal forms a colloquial "-in" verb may stand for: "-in" is "-kan" or "-i" ("bayarin" → "bayarkan",
+ * "nempatin" → "menempatkan", "dikirimin" → "dikirimi"), and a bare nasal prefix is "me-".
+ */
+function colloquialForms(word: string): string[] {
+  if (!word.endsWith("in")) return [];
+  const core = word.slice(0, -2);
+  const cores = [core, ...NASAL_PREFIXES.filter(([p]) => core.startsWith(p)).map(([p, formal]) => formal + core.slice(p.length))];
+  return cores.flatMap((c) => [`${c}kan`, `${c}i`]);
+}
+
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
   private readonly stems = new Set<string>();
@@ -36,6 +50,11 @@ export class Vocabulary {
     if (word.length < MIN_LENGTH || /\d/.test(word) || isStopword(word) || this.has(word)) return word;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
+    const formal = colloquialForms(word).find((w) => this.has(w));
+    if (formal) {
+      this.cache.set(word, formal);
+      return formal;
+    }
     const maxDistance = word.length >= 9 ? 2 : 1;
     let best = word;
     let bestDistance = Number.POSITIVE_INFINITY;

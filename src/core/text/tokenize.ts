@@ -23,11 +23,28 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "the a an and or but of to in on at for with from by is are was were be been being am do does did have has had " +
     "what how why when where who which whom whose can could should would will shall may might must i me my you your " +
     "we our they their he she it its this that these those there here not no yes if then than about into out up " +
-    "please tell know get need want any some s t allowed allow before after just also still very really ok okay via through"
+    "please tell know get need want any some s t allowed allow before after just also still very really ok okay via through " +
+    "happen happened happens use used m re ve ll d"
   ).split(" "),
 );
 
 const stemCache = new Map<string, readonly string[]>();
+
+/**
+ * Snowball's Indonesian stemmer strips "-ku"/"-mu" as pronouns before it strips prefixes, so "berlaku"
+ * became "berla" while "berlakunya" became "laku"; a trailing "nya" shields those endings. It also removes
+ * only one layer of prefixes ("berpengalaman" → "pengalam", "pengalaman" → "alam"), so it runs again on its
+ * own output until nothing changes (twice at most is enough for Indonesian's stacked prefixes).
+ */
+function indonesianStem(word: string): string {
+  let stem = idStemmer.stemWord(/(?:ku|mu)$/.test(word) ? `${word}nya` : word);
+  for (let i = 0; i < 2; i++) {
+    const again = idStemmer.stemWord(stem);
+    if (again === stem || again.length < 3) break;
+    stem = again;
+  }
+  return stem;
+}
 
 /** The stems of one canonical word: one or two (Indonesian and English stemmer), numbers and codes kept whole. */
 export function stemsOf(word: string): readonly string[] {
@@ -35,7 +52,7 @@ export function stemsOf(word: string): readonly string[] {
   if (!out) {
     if (word.length < 4 || /\d/.test(word)) out = [word];
     else {
-      const id = idStemmer.stemWord(word);
+      const id = indonesianStem(word);
       const en = porter(word);
       const a = id.length >= 3 ? id : word;
       const b = en.length >= 3 ? en : word;
