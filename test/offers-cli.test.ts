@@ -86,9 +86,10 @@ describe("lentera check-offer / agencies / eval-offers", { timeout: 180_000 }, (
     const result = await evaluateOffers(offers);
     expect(result.lentera.high).toMatchObject({ truePositives: 1, falsePositives: 0, precision: 1, recall: 1 });
     expect(result.lentera.flagRecall).toBe(1);
-    expect(result.baseline.perFlag.passport_retention).toEqual({ hits: 0, total: 1 });
+    expect(result.baseline.perFlag.passport_retention).toEqual({ hits: 0, total: 1, raised: 0, raisedOnLegitimate: 0 });
+    expect(result.lentera.perFlag.passport_retention).toEqual({ hits: 1, total: 1, raised: 1, raisedOnLegitimate: 0 });
     const report = formatOfferEval("offers.jsonl", offers.length, result);
-    expect(report).toMatch(/Lentera +high precision 100\.0% recall 100\.0% · scams rated low 0 · legitimate rated high 0 · flag recall 100\.0%/);
+    expect(report).toMatch(/Lentera +high precision 100\.0% recall 100\.0% · scams rated low 0 · legitimate rated high 0 · flag recall 100\.0% precision \d/);
     expect(report).toContain("keyword baseline");
   });
 });

@@ -18,6 +18,9 @@ const EXAMPLES: Record<FlagId, string[]> = {
     "Lowongan admin online di luar negeri, gaji 18 juta per bulan, tanpa pengalaman.",
     "Customer support staff wanted abroad, USD 1,400 monthly, no experience needed.",
     "kerja enak gaji gede bgt, bonus iphone tiap 3 bln!!",
+    "Kerja pabrik di Malaysia, tanpa pengalaman, gaji RM 4.000 sebulan.",
+    "Translators wanted in Vientiane, salary 1,100 dollars.",
+    "kerjaan cuma chat sama customer, gaji 10jtan, lokasi luar negeri",
   ],
   no_skills_required: [
     "Dibutuhkan pekerja pabrik di Malaysia, tidak perlu pengalaman, tidak perlu ijazah.",
@@ -28,17 +31,23 @@ const EXAMPLES: Record<FlagId, string[]> = {
     "Info lowongan ke Taiwan, minat langsung japri ya.",
     "Apply now, send your CV via Telegram to our HR.",
     "yg mau kerja di LN inbox aja atau chat wa 0812xxxx",
+    "Loker Taiwan gaji besar. Admin: @loker_ln",
   ],
   tourist_visa: [
     "Berangkat ke Malaysia pakai visa kunjungan, permit kerja diurus setelah sampai.",
     "You will fly on a tourist visa and get your work permit on arrival.",
     "masuk sebagai turis aja dulu, aman kok",
     "Kerja sambil umroh, berangkat pakai visa umroh",
+    "Masuk pakai visa C-3 (kunjungan), nanti dialihkan ke E-9 di Korea.",
+    "Visa kerja akan diproses setelah kandidat tiba di Filipina.",
   ],
   third_country_transit: [
     "Berangkat dari Medan transit di Kuala Lumpur lalu lanjut jalur darat.",
     "Fly to Bangkok, then our driver brings you across the border.",
     "Nanti kamu dipindah ke cabang di negara lain setelah training.",
+    "Kerja di call center Myawaddy. Terbang ke Bangkok, nanti dijemput sepupu.",
+    "Rute: Jakarta → Kuala Lumpur → Phnom Penh.",
+    "Berangkat dari Pontianak, lewat Entikong.",
   ],
   employer_pays_travel: [
     "Tiket pesawat dan penginapan gratis dari perusahaan.",
@@ -60,6 +69,7 @@ const EXAMPLES: Record<FlagId, string[]> = {
     "Saya yang urus semua dokumennya, kamu tinggal berangkat.",
     "Om saya di Johor bisa bawa kamu kerja di sana.",
     "Lewat calo lebih cepat, gak usah lewat PT.",
+    "My auntie runs a spa in Kuala Lumpur and needs therapists.",
   ],
   bypasses_official_process: [
     "Tidak perlu lewat Disnaker, prosesnya ribet.",
@@ -70,6 +80,9 @@ const EXAMPLES: Record<FlagId, string[]> = {
     "Biaya administrasi Rp3.000.000 dibayar di muka.",
     "Candidates must pay a processing fee of USD 500 before the interview.",
     "DP 2jt dulu ya kak baru diproses",
+    "Tidak ada DP, tapi biaya medical 2 juta dibayar di muka.",
+    "just pay 5 million rupiah to me first for the ticket",
+    "Uang transport kirim ke rekening saya ya.",
   ],
   urgency_pressure: [
     "Berangkat minggu depan, kuota terbatas!",
@@ -90,6 +103,8 @@ const EXAMPLES: Record<FlagId, string[]> = {
     "Biaya tiket nanti dipotong dari gaji selama 6 bulan.",
     "A penalty applies if you resign before the contract ends.",
     "kalau kabur kena denda 20 juta",
+    "Sebagian gaji ditahan perusahaan sampai kontrak selesai.",
+    "If you leave before 6 months you repay the flight.",
   ],
   scam_or_gambling_work: [
     "Dicari operator untuk situs judi online, gaji tinggi.",
@@ -151,6 +166,12 @@ describe("words that do not make the flag", () => {
     ["tourist_visa", "Visa kerja diurus P3MI sebelum berangkat."],
     ["bypasses_official_process", "Waspada tawaran lewat jalur khusus tanpa Disnaker!"],
     ["scam_or_gambling_work", "Hati-hati dengan lowongan penipuan online yang marak."],
+    ["bypasses_official_process", "Gratis, tanpa biaya pendaftaran."],
+    ["upfront_payment", "Setelah diterima, kirim nomor rekening untuk pembayaran gaji."],
+    ["upfront_payment", "Biaya pelatihan sesuai aturan, dibayar ke rekening lembaga, ada kwitansi."],
+    ["upfront_payment", "Monthly pay PHP 25,000 plus night differential."],
+    ["high_risk_destination", "Kalau ada yang menawarkan kerja di Kamboja pakai visa turis, itu penipuan."],
+    ["tourist_visa", "If someone offers you CS work with a tourist visa and free tickets, it's a trap."],
   ];
   for (const [id, text] of absent) {
     it(`no ${id}: ${text.slice(0, 50)}`, async () => {

@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { createOfferChecker } from "../../core/offers/index.js";
 import {
-  keywordBaseline, parseOffers, scoreOffers, type LabelledOffer, type OfferPrediction, type OfferScore,
+  keywordBaseline, parseOffers, scoreOffers, type FlagScore, type LabelledOffer, type OfferPrediction, type OfferScore,
 } from "../../core/offers/evaluation.js";
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -14,18 +14,23 @@ function summary(name: string, s: OfferScore): string {
   return (
     `${name.padEnd(16)} high precision ${pct(s.high.precision)} recall ${pct(s.high.recall)}` +
     ` · scams rated low ${s.scamsRatedLow.length} · legitimate rated high ${s.legitimateRatedHigh.length}` +
-    ` · flag recall ${pct(s.flagRecall)}`
+    ` · flag recall ${pct(s.flagRecall)} precision ${pct(s.flagPrecision)}`
   );
 }
 
+const NO_FLAG: FlagScore = { hits: 0, total: 0, raised: 0, raisedOnLegitimate: 0 };
+
+/** One line per flag: recall (hits/labelled), precision (hits/raised) on high offers, raised on legitimate ones. */
 function perFlagTable(lentera: OfferScore, baseline: OfferScore): string[] {
-  return Object.keys(lentera.perFlag)
-    .sort()
-    .map((flag) => {
-      const l = lentera.perFlag[flag]!;
-      const b = baseline.perFlag[flag]!;
-      return `  ${flag.padEnd(28)} ${`${l.hits}/${l.total}`.padStart(6)}   baseline ${`${b.hits}/${b.total}`.padStart(6)}`;
-    });
+  const cells = (s: FlagScore) =>
+    `${`${s.hits}/${s.total}`.padStart(6)} ${`${s.hits}/${s.raised}`.padStart(9)} ${String(s.raisedOnLegitimate).padStart(8)}`;
+  const heads = `${"recall".padStart(6)} ${"precision".padStart(9)} ${"on legit".padStart(8)}`;
+  return [
+    `  ${"".padEnd(28)} ${heads}   ${"".padEnd(9)}${heads}`,
+    ...[...new Set([...Object.keys(lentera.perFlag), ...Object.keys(baseline.perFlag)])]
+      .sort()
+      .map((flag) => `  ${flag.padEnd(28)} ${cells(lentera.perFlag[flag] ?? NO_FLAG)}   baseline ${cells(baseline.perFlag[flag] ?? NO_FLAG)}`),
+  ];
 }
 
 /** Both scores for a set of labelled offers (also used by `lentera eval`). */
@@ -45,7 +50,7 @@ export function formatOfferEval(file: string, count: number, r: { lentera: Offer
     `Offers: ${file} (${count})`,
     summary("Lentera", r.lentera),
     summary("keyword baseline", r.baseline),
-    "Flag recall on high offers (Lentera, baseline):",
+    "Flags of high offers (recall hits/labelled, precision hits/raised; raised on legitimate offers):",
     ...perFlagTable(r.lentera, r.baseline),
   ];
   if (verbose) {

@@ -5,7 +5,7 @@
  */
 import { destinationNames, extractEntities, type ExtractedEntities, type PlaceMention } from "./entities.js";
 import type { FlagId, PositiveId } from "./flags.js";
-import { BORDER_AREAS, FOREIGN_PLACE_PHRASES, INDONESIAN_PLACES } from "./gazetteer.js";
+import { BORDER_AREAS, BORDER_TOWNS, FOREIGN_PLACE_PHRASES, INDONESIAN_PLACES } from "./gazetteer.js";
 import { OFFER_LEXICON } from "./lexicon.js";
 import { addEvidence, compileCondition, compileRules, matchRule, OfferText, type CompiledRule, type Match } from "./matcher.js";
 import { monthlyIdr, type MoneyMention } from "./money.js";
@@ -42,16 +42,22 @@ export interface Detection {
 const GENERIC_JOB_CEILING = 7_000_000;
 const DOMESTIC_GENERIC_CEILING = 15_000_000;
 const NO_SKILLS_CEILING = 15_000_000;
+/** Outside the high-wage destinations a job that asks for nothing pays about the minimum wage (Malaysia: Rp6 million). */
+const NO_SKILLS_LOW_WAGE_CEILING = 10_000_000;
+/** Where officials say there is no legal placement (or scams cluster), local pay is low: Rp15 million (about USD 1,000) is the lure. */
+const HIGH_RISK_PLACE_CEILING = 15_000_000;
 const ANY_JOB_CEILING = 40_000_000;
 /** Legal wages in high-wage destinations (Japan, Korea, Taiwan…) are about twice as high. */
 const HIGH_WAGE_FACTOR = 2;
 
+const INDONESIAN_ADDRESS = [/\b(?:jl|jln|jalan)\.?\s+[\p{L}\d]/iu, /\brt\.?\s?\d+\s?\/\s?rw\.?\s?\d+/i];
 const ADDRESS = [
-  /\b(?:jl|jln|jalan)\.?\s+[\p{L}\d]/iu,
+  ...INDONESIAN_ADDRESS,
   /\balamat\b(?:\s+(?:kantor|lengkap|perusahaan))?\s*:?\s*[\p{L}\d]/iu,
   /\b(?:street|road|avenue|building|tower|gedung|ruko|blok|lantai|floor)\s+[\p{L}\d]/iu,
-  /\brt\.?\s?\d+\s?\/\s?rw\.?\s?\d+/i,
 ];
+/** Flags that a real government programme never shows: with them, "G to G" is fake branding. */
+const FAKE_PROGRAMME_SIGNS: readonly FlagId[] = ["upfront_payment", "bypasses_official_process", "tourist_visa", "unlicensed_recruiter"];
 const UNDERAGE = [
   /\b(?:usia|umur|ages?|aged)\s*:?\s*(?:min(?:imal|imum)?\.?\s*)?(\d{1,2})\s*(?:-|–|s\/d|sampai|to|\+|th\b|thn|tahun|years?|keatas|ke atas)/giu,
   /\b(\d{1,2})\s*(?:th|thn|tahun|years?)(?:\s*old)?\b[^.\n]{0,20}\b(?:boleh|bisa|ok|welcome|diterima|can apply)/giu,
@@ -77,6 +83,7 @@ export class Detector {
   readonly #overseas: Compiled<"overseas">;
   readonly #minimumWage: Compiled<"minimum_wage">;
   readonly #jobWords: Compiled<"job">;
+  readonly #arrival: Compiled<"arrival">;
 
   constructor() {
     const flagDefaults = { kind: "flag" } as const;
@@ -94,12 +101,15 @@ export class Detector {
     this.#overseas = single("overseas", ["(luar negeri|overseas|abroad|mancanegara|asia tenggara|southeast asia|visa|paspor|pmi|penempatan)"], { negatable: false, skipWarnings: false });
     this.#minimumWage = single("minimum_wage", ["(umk|umr|ump|upah minimum|minimum wage|upah minimum provinsi)"], { negatable: false });
     this.#jobWords = single("job", [
-      "(lowongan|kerja|bekerja|pekerjaan|job|jobs|hiring|dibutuhkan|dicari|rekrut*|posisi|position|vacancy|gaji|penghasilan|berangkat|penempatan|kontrak|interview|wawancara|staff|staf|karyawan|pekerja)",
+      "(lowongan|kerja|bekerja|pekerjaan|job|jobs|hiring|dibutuhkan|dicari|rekrut*|posisi|position|vacancy|gaji|penghasilan|berangkat|penempatan|kontrak|interview|wawancara|staff|staf|karyawan|pekerja|pay|wanted|needs|butuh)",
     ], { negatable: false, skipWarnings: false });
+    this.#arrival = single("arrival", [
+      "(fly|flies|flight|terbang|pesawat|mendarat|land|landing|tiba|arrive|collected|picked|met|dijemput|jemput|jemputan|pickup) (in|into|up)? ~3 (ke|to|di|in|at|dari|from) ({foreign})",
+    ]);
 
     const allRules = [
       this.#flagRules, this.#positiveRules, this.#generic, this.#vagueEmployer, this.#domesticWork, this.#borderAreas,
-      this.#overseas, this.#minimumWage, this.#jobWords,
+      this.#overseas, this.#minimumWage, this.#jobWords, this.#arrival,
     ];
     const vocabulary = new Set<string>([
       ...allRules.flat().flatMap((r) => r.patterns.flatMap((p) => p.words)),
@@ -137,7 +147,7 @@ export class Detector {
     const domestic =
       foreign.length === 0 &&
       !overseasWords &&
-      (placesHere.length > 0 || hits(this.#minimumWage).length > 0);
+      (placesHere.length > 0 || hits(this.#minimumWage).length > 0 || INDONESIAN_ADDRESS.some((re) => re.test(text)));
     if (domestic) add(positives, "domestic_job", [...placesHere.map((p) => p.evidence), ...hits(this.#minimumWage).map((m) => m.evidence)]);
     const hasAddress = ADDRESS.some((re) => re.test(text));
     if (extracted.entities.companies.length > 0 && hasAddress) add(positives, "verifiable_employer", extracted.entities.companies);
@@ -150,6 +160,7 @@ export class Detector {
 
     const offerLike = hits(this.#jobWords).length > 0 || extracted.money.some((m) => m.kind === "salary");
     this.#destination(t, placesHere, flags);
+    this.#onwardToBorder(t, placesHere, flags);
     const generic = hits(this.#generic);
     const vagueEmployer = hits(this.#vagueEmployer);
     // An unnamed "online/game/investment company" is as unspecific as a generic title when judging pay.
@@ -192,6 +203,26 @@ export class Detector {
     if (middleEast.length && domesticWork.length) pick("middle_east_domestic", middleEast, domesticWork.map((m) => m.evidence));
   }
 
+  /**
+   * Flown into one city to work in a border town ("fly to Bangkok … a call centre in Mae Sot"), or collected in a
+   * border town to work in another country ("jemputan dari Mae Sot" for a job in Myanmar): the rest of the way
+   * crosses land or a border.
+   */
+  #onwardToBorder(t: OfferText, places: readonly PlaceMention[], flags: Map<FlagId, Finding>): void {
+    const borderTowns = places.filter((p) => BORDER_TOWNS.includes(p.phrase));
+    if (!borderTowns.length) return;
+    const within = (p: PlaceMention, a: Match) => p.word >= a.first && p.word <= a.last;
+    const onward = this.#arrival.flatMap((r) => matchRule(t, r)).filter((a) => {
+      const atBorder = borderTowns.filter((b) => within(b, a));
+      if (!atBorder.length) return true;
+      return places.some((p) => p.country && !within(p, a) && !atBorder.some((b) => b.country?.name === p.country!.name));
+    });
+    if (!onward.length) return;
+    const finding = flags.get("third_country_transit") ?? { evidence: [] };
+    for (const e of [...onward.map((a) => a.evidence), ...borderTowns.map((b) => b.evidence)]) addEvidence(finding.evidence, e);
+    flags.set("third_country_transit", finding);
+  }
+
   #salary(
     money: readonly MoneyMention[],
     genericJob: boolean,
@@ -203,8 +234,9 @@ export class Detector {
     const factor = highWage ? HIGH_WAGE_FACTOR : 1;
     const ceiling = genericJob
       ? (positives.has("domestic_job") ? DOMESTIC_GENERIC_CEILING : GENERIC_JOB_CEILING)
-      : flags.has("no_skills_required") ? NO_SKILLS_CEILING : ANY_JOB_CEILING;
-    const tooHigh = money.filter((m) => m.kind === "salary" && monthlyIdr(m) >= ceiling * factor);
+      : flags.has("no_skills_required") ? (highWage ? NO_SKILLS_CEILING : NO_SKILLS_LOW_WAGE_CEILING) : ANY_JOB_CEILING;
+    const limit = flags.has("high_risk_destination") ? Math.min(ceiling, HIGH_RISK_PLACE_CEILING) : ceiling * factor;
+    const tooHigh = money.filter((m) => m.kind === "salary" && monthlyIdr(m) >= limit);
     if (!tooHigh.length) return;
     const finding = flags.get("unrealistic_salary") ?? { evidence: [] };
     for (const m of tooHigh) addEvidence(finding.evidence, m.text);
@@ -222,21 +254,22 @@ export class Detector {
     const evidence: string[] = [];
     for (const m of vague) addEvidence(evidence, m.evidence);
     // README rule: verifiable means a company name AND an address; government programmes have no employer to name.
-    const unverifiable = offerLike && !(extracted.entities.companies.length > 0 && hasAddress) && !positives.has("government_programme");
+    const realProgramme = positives.has("government_programme") && !FAKE_PROGRAMME_SIGNS.some((f) => flags.has(f));
+    const unverifiable = offerLike && !(extracted.entities.companies.length > 0 && hasAddress) && !realProgramme;
     if (!evidence.length && !unverifiable) return;
     if (!evidence.length) for (const c of extracted.entities.companies) addEvidence(evidence, c);
     flags.set("vague_job_or_employer", { evidence });
   }
 
   /**
-   * A chat link, or a mobile number as the only contact (no office, no named employer with an address,
-   * no official channel), is recruitment through private chats.
+   * A chat link, or a mobile number or an @handle (Instagram, Telegram, TikTok) as the only contact (no office,
+   * no named employer with an address, no official channel), is recruitment through private chats.
    */
   #chatContact(text: string, extracted: ExtractedEntities, flags: Map<FlagId, Finding>, positives: Map<PositiveId, Finding>): void {
     const evidence = extracted.entities.links.filter((l) => CHAT_LINK.test(l));
     const reachableElsewhere = positives.has("office_interview") || positives.has("verifiable_employer") || positives.has("official_channel");
     const number = MOBILE_NUMBER.exec(text)?.[0];
-    if (number && !reachableElsewhere) evidence.push(number.trim());
+    if (!reachableElsewhere) evidence.push(...(number ? [number.trim()] : []), ...extracted.entities.handles);
     if (!evidence.length) return;
     const finding = flags.get("social_media_recruiter") ?? { evidence: [] };
     for (const e of evidence) addEvidence(finding.evidence, e);

@@ -1,11 +1,12 @@
 /**
  * Scoring the checker on labelled offers (shared/eval/README.md): precision and recall of `high`, scams
- * rated `low`, legitimate offers rated `high`, and the recall of the flags of `high` offers, per flag and
- * overall. A naive keyword baseline (a few obvious words per flag, no context) is scored the same way.
+ * rated `low`, legitimate offers rated `high`, and the recall and precision of the flags of `high` offers,
+ * per flag and overall (legitimate offers are labelled with no flags, so flags raised on them are counted
+ * apart rather than as wrong). A naive keyword baseline (a few obvious words per flag, no context) is scored the same way.
  */
 import { z } from "zod";
 import type { RiskLevel } from "../ports.js";
-import { FLAG_IDS, type FlagId } from "./flags.js";
+import { EVAL_FLAG_IDS, FLAG_IDS, type FlagId } from "./flags.js";
 
 const offerSchema = z.object({
   id: z.string(),
@@ -34,9 +35,15 @@ export function parseOffers(jsonl: string): LabelledOffer[] {
     });
 }
 
-export interface FlagRecall {
+export interface FlagScore {
+  /** `high` offers labelled with the flag that the checker flagged too. */
   hits: number;
+  /** `high` offers labelled with the flag. */
   total: number;
+  /** `high` offers the checker flagged with it (the precision denominator). */
+  raised: number;
+  /** Legitimate offers the checker flagged with it. */
+  raisedOnLegitimate: number;
 }
 
 export interface OfferScore {
@@ -45,7 +52,8 @@ export interface OfferScore {
   scamsRatedLow: string[];
   legitimateRatedHigh: string[];
   flagRecall: number;
-  perFlag: Record<string, FlagRecall>;
+  flagPrecision: number;
+  perFlag: Record<string, FlagScore>;
   /** Offers whose high/not-high verdict was wrong. */
   misses: string[];
 }
@@ -60,10 +68,14 @@ export function scoreOffers(offers: readonly LabelledOffer[], predictions: reado
   const scamsRatedLow: string[] = [];
   const legitimateRatedHigh: string[] = [];
   const misses: string[] = [];
-  const perFlag: Record<string, FlagRecall> = {};
+  const perFlag: Record<string, FlagScore> = {};
+  const flagScore = (flag: string) => (perFlag[flag] ??= { hits: 0, total: 0, raised: 0, raisedOnLegitimate: 0 });
+  const labelled: ReadonlySet<string> = new Set(EVAL_FLAG_IDS);
   for (const offer of offers) {
     const p = byId.get(offer.id);
     if (!p) throw new Error(`no prediction for ${offer.id}`);
+    // Extension flags are outside the labelled vocabulary: they can be neither right nor wrong here.
+    const raised = p.flags.filter((f) => labelled.has(f));
     const saysHigh = p.risk === "high";
     if (saysHigh && offer.label === "high") tp++;
     else if (saysHigh) {
@@ -72,21 +84,26 @@ export function scoreOffers(offers: readonly LabelledOffer[], predictions: reado
     } else if (offer.label === "high") fn++;
     if (saysHigh !== (offer.label === "high")) misses.push(offer.id);
     if (offer.label === "high" && p.risk === "low") scamsRatedLow.push(offer.id);
-    if (offer.label !== "high") continue;
+    if (offer.label !== "high") {
+      for (const flag of raised) flagScore(flag).raisedOnLegitimate++;
+      continue;
+    }
     for (const flag of offer.flags) {
-      const r = (perFlag[flag] ??= { hits: 0, total: 0 });
+      const r = flagScore(flag);
       r.total++;
       if (p.flags.includes(flag)) r.hits++;
     }
+    for (const flag of raised) flagScore(flag).raised++;
   }
-  const hits = Object.values(perFlag).reduce((a, r) => a + r.hits, 0);
-  const total = Object.values(perFlag).reduce((a, r) => a + r.total, 0);
+  const sum = (key: keyof FlagScore) => Object.values(perFlag).reduce((a, r) => a + r[key], 0);
+  const hits = sum("hits");
   return {
     offers: offers.length,
     high: { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn) },
     scamsRatedLow,
     legitimateRatedHigh,
-    flagRecall: ratio(hits, total),
+    flagRecall: ratio(hits, sum("total")),
+    flagPrecision: ratio(hits, sum("raised")),
     perFlag,
     misses,
   };

@@ -2,7 +2,7 @@
  * The red-flag vocabulary (shared/eval/README.md, plus the extensions documented in docs/offer-flags.md),
  * the legitimate signals that lower the risk, and how much each weighs in the score.
  */
-export const FLAG_IDS = [
+export const EVAL_FLAG_IDS = [
   "unrealistic_salary",
   "no_skills_required",
   "social_media_recruiter",
@@ -18,10 +18,10 @@ export const FLAG_IDS = [
   "passport_retention",
   "secrecy_or_lying",
   "debt_or_penalty",
-  // Extensions (docs/offer-flags.md): tactics the evaluation vocabulary does not name.
-  "scam_or_gambling_work",
-  "underage_recruitment",
 ] as const;
+/** Tactics the evaluation vocabulary does not name (docs/offer-flags.md). */
+const EXTENSION_FLAG_IDS = ["scam_or_gambling_work", "underage_recruitment"] as const;
+export const FLAG_IDS = [...EVAL_FLAG_IDS, ...EXTENSION_FLAG_IDS] as const;
 export type FlagId = (typeof FLAG_IDS)[number];
 
 export const POSITIVE_IDS = [

@@ -60,6 +60,12 @@ export const BORDER_AREAS: readonly string[] = [
   "(laos|myanmar|kamboja) ~2 (kawasan ekonomi khusus|special economic zone|sez)",
 ];
 
+/** Towns on the borders where scam compounds stand: a worker flown into a city and taken on to one crossed a border or is about to. */
+export const BORDER_TOWNS: readonly string[] = [
+  "mae sot", "myawaddy", "shwe kokko", "kk park", "tachileik", "poipet", "bavet", "chrey thum", "koh kong", "golden triangle",
+  "segitiga emas", "boten", "bokeo",
+];
+
 /** Indonesian places: an offer naming only these (and no foreign place) is a domestic job. */
 export const INDONESIAN_PLACES: readonly string[] = [
   "jakarta", "bekasi", "bogor", "depok", "tangerang", "bandung", "surabaya", "semarang", "yogyakarta", "jogja",

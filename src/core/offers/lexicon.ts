@@ -78,4 +78,10 @@ export const OFFER_LEXICON: Readonly<Record<string, string>> = {
   ...variants("kerja", "krja kerjaan"),
   ...variants("bahasa", "bhs bhsa"),
   ...variants("terus", "trus"),
+  ...variants("depan", "dpn dpan"),
+  ...variants("punya", "pny pnya"),
+  ...variants("tempat", "tmpt tmp4"),
+  ...variants("di", "d"),
+  // Common words the speller would otherwise "correct" into rule words ("pembayaran" → "pemasaran").
+  ...variants("pembayaran", "pembayaran"),
 };

@@ -12,6 +12,8 @@ const LOOKBACK_WORDS = 6;
 /** How far after a negation its object may stand ("tidak perlu ke disnaker"). */
 const NEGATED_OBJECT_REACH = 3;
 const LOOKAHEAD_WORDS = 5;
+/** A contrast ends a negation's reach: "tidak ada DP, tapi biaya medical 2 juta" ("but" turns to another matter). */
+const CONTRAST: ReadonlySet<string> = new Set(["tapi", "tetapi", "namun", "but", "however", "melainkan"]);
 const MAX_EVIDENCE = 5;
 const MAX_EVIDENCE_CHARS = 120;
 
@@ -22,6 +24,8 @@ export interface CompiledRule<Id extends string> {
   patternWords: ReadonlySet<string>[];
   negatable: boolean;
   negations: ReadonlySet<string>;
+  /** Negations plus the words that turn a match around only inside its gap. */
+  gapNegations: ReadonlySet<string>;
   /** A negation followed by its own object ("tanpa pengalaman") does not reach this rule's phrases. */
   objectsTakeNegation: boolean;
   skipWarnings: boolean;
@@ -50,15 +54,17 @@ export function compileRules<Id extends string>(
 ): CompiledRule<Id>[] {
   return rules.map((rule) => {
     const patterns = rule.patterns.map((p) => compilePattern(p, MACROS));
+    const negations = rule.negations ? new Set([...NEGATIONS, ...rule.negations]) : NEGATIONS;
     return {
       rule,
       patterns,
       patternWords: patterns.map((p) => new Set(p.words)),
       negatable: rule.negatable ?? true,
-      negations: rule.negations ? new Set([...NEGATIONS, ...rule.negations]) : NEGATIONS,
+      negations,
+      gapNegations: rule.gapNegations ? new Set([...negations, ...rule.gapNegations]) : negations,
       objectsTakeNegation: defaults.kind === "flag",
       skipWarnings: rule.skipWarnings ?? defaults.kind === "flag",
-      unlessAfter: [rule.unlessAfter, defaults.unlessAfter].filter((a) => a !== undefined).map(compileAfter),
+      unlessAfter: [rule.unlessAfter ?? [], defaults.unlessAfter ?? []].flat().map(compileAfter),
       ...(rule.unlessSentence ? { unlessSentence: compileCondition(rule.unlessSentence) } : {}),
     };
   });
@@ -129,7 +135,7 @@ export class OfferText {
   negatedBefore(first: number, negations: ReadonlySet<string>, objectsTakeNegation = true): boolean {
     for (let k = first - 1; k >= 0 && k >= first - LOOKBACK_WORDS; k--) {
       const w = this.n.words[k]!;
-      if (w === "." || w === ",") return false;
+      if (w === "." || w === "," || CONTRAST.has(w)) return false;
       if (negations.has(w) && !(objectsTakeNegation && this.#hasOwnObject(k, first))) return true;
     }
     return false;
@@ -178,7 +184,7 @@ export function matchRule<Id extends string>(t: OfferText, compiled: CompiledRul
       const last = wordAt(t.n, m.index + m.length - 1);
       // A phrase that is itself a negation ("tanpa pengalaman") is not turned around by an earlier one.
       const negatedBefore = !negations.has(t.n.words[first]!) && t.negatedBefore(first, negations, compiled.objectsTakeNegation);
-      if (compiled.negatable && (negatedBefore || t.negatedInside(first, last, patternWords, negations))) continue;
+      if (compiled.negatable && (negatedBefore || t.negatedInside(first, last, patternWords, compiled.gapNegations))) continue;
       if (compiled.unlessAfter.length && compiled.unlessAfter.some((re) => re.test(t.wordsAfter(last)))) continue;
       if (compiled.unlessSentence?.test(t.sentence(first))) continue;
       if (compiled.skipWarnings && t.isWarning(first)) continue;

@@ -52,9 +52,10 @@ const IDR_PER_UNIT: Readonly<Record<string, number>> = {
 
 const MONTHLY_FACTOR: Readonly<Record<Period, number>> = { month: 1, day: 26, hour: 208, week: 4.33, year: 1 / 12 };
 
+// "jutaan", "10jtan", "500rban": "about N million/thousand".
 const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
-  [/^(juta|jt|jta|jeti|million|mil|mio|m)$/i, 1e6],
-  [/^(ribu|rb|rbu|k)$/i, 1e3],
+  [/^(juta(?:an)?|jt(?:an)?|jta|jeti|million|mil|mio|m)$/i, 1e6],
+  [/^(ribu(?:an)?|rb(?:an)?|rbu|k)$/i, 1e3],
   [/^(miliar|milyar|billion|b)$/i, 1e9],
 ];
 
@@ -63,7 +64,9 @@ const symbols = Object.keys(CURRENCY_WORDS)
   .map((w) => w.replace(/[$]/g, "\\$"));
 const CUR = `(?:${symbols.join("|")})`;
 const NUM = String.raw`\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?`;
-const MULT = String.raw`(?:juta|jt|jta|jeti|million|mil|mio|ribu|rb|rbu|miliar|milyar|billion|k|m)`;
+const MULT = String.raw`(?:(?:juta|jt|ribu|rb)(?:an)?|jta|jeti|million|mil|mio|rbu|miliar|milyar|billion|k|m)`;
+/** Rupiah written out without "Rp" ("gaji 10.000.000"): only millions with thousands separators count. */
+const BARE_RUPIAH = /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+$/;
 const RANGE = String.raw`\s?(?:-|–|~|s\/d|sd|sampai|hingga|to|until)\s?`;
 
 // Currency before the number: "USD 1,200", "$1000-1500", "Rp2.500.000", "RM 2.000".
@@ -87,11 +90,11 @@ const PERIODS: ReadonlyArray<[RegExp, Period]> = [
   [/^(tahun|thn|th|year|yr|tahunan|yearly|annually)$/i, "year"],
 ];
 
-const SALARY_WORDS = /\b(gaji|gajih|gj|salary|upah|wages?|income|penghasilan|pendapatan|earn|earning|take home|thp|bayaran|digaji|pay)\b/i;
+const SALARY_WORDS = /\b(gaji|gajih|gj|salary|upah|wages?|income|penghasilan|pendapatan|earn|earning|take home|thp|bayaran|digaji|pay|sebulan|perbulan)\b/i;
 const FEE_WORDS =
   /\b(biaya|bayar|membayar|dp|deposit|fees?|ongkos|transfer|tf|uang muka|jaminan|denda|penalty|penalti|pinalti|potong|admin|administrasi|charges?|costs?|harga|modal|setor|pungutan|iuran)\b/i;
-/** "$1,000 + bonus": an amount followed by pay extras is the salary. */
-const PAY_EXTRAS_AFTER = /^\s?\+\s?(bonus|komisi|commission|tips|insentif|incentive|tunjangan|allowance)/i;
+/** "$1,000 + bonus", "1,000 USD base": an amount followed by pay extras or a pay word is the salary. */
+const PAY_EXTRAS_AFTER = /^\s?(?:\+\s?(bonus|komisi|commission|tips|insentif|incentive|tunjangan|allowance|accommodation|akomodasi|housing|mess|makan|meals)|(base|basic|pokok|bersih|net|nett|gross)\b)/i;
 const OTHER_WORDS = /\b(bonus|komisi|commission|tip|tips|insentif|incentive|tunjangan|allowance|uang makan)\b/i;
 
 const KEYWORDS = [
@@ -165,14 +168,17 @@ export function findMoney(text: string): MoneyMention[] {
   for (const m of text.matchAll(NUMBER_FIRST)) {
     const unit = m[5]?.toLowerCase();
     const mult = multiplier(m[2] ?? m[4]);
-    // A bare number is not money; a multiplier without currency is rupiah ("9jt", "12-18 juta").
-    if (!unit && mult === 1) continue;
+    // A bare number is not money, unless written as rupiah millions after a pay or fee word ("gaji 10.000.000");
+    // a multiplier without currency is rupiah ("9jt", "12-18 juta").
+    const bare = !unit && mult === 1;
+    if (bare && !BARE_RUPIAH.test(m[1]!)) continue;
     if (found.some((f) => m.index < f.end && m.index + m[0].length > f.start)) continue;
     const currency = unit ? CURRENCY_WORDS[unit]! : "IDR";
     const lowerMult = m[2] ? multiplier(m[2]) : mult;
     const amount = parseNumber(m[1]!) * lowerMult;
     const max = m[3] ? parseNumber(m[3]) * (m[4] ? multiplier(m[4]) : lowerMult) : undefined;
-    found.push(mention(text, m, amount, max, currency));
+    const money = mention(text, m, amount, max, currency);
+    if (!bare || money.kind !== "other") found.push(money);
   }
   return found.filter((f) => f.amount > 0).sort((a, b) => a.start - b.start);
 }

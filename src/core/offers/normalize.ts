@@ -7,7 +7,9 @@
  * ("20jt" → "20 juta"), chat slang mapped through the shared lexicon plus the offer lexicon, then typos
  * corrected against the words the rules know (edit distance, so "pengalamn" still reads "pengalaman").
  * Sentence ends become a "." word and clause breaks (commas, brackets, dashes) a "," word, so rules never
- * match across sentences and gaps in a rule never run past a comma.
+ * match across sentences and gaps in a rule never run past a comma. A short gloss in brackets stays in its
+ * clause ("visa (tourist)", "C-3 (kunjungan)"), and a route written with arrows reads "ke"
+ * ("Jakarta → Singapore → Osaka" as "jakarta ke singapura ke osaka"), a "+" between words "plus".
  */
 import { distance } from "fastest-levenshtein";
 import { LEXICON } from "../text/lexicon.js";
@@ -28,6 +30,11 @@ export interface NormalizedText {
 const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
 const SENTENCE_GAP = /[!?;\n\r•|]|\.(?:\s|$)|\p{Extended_Pictographic}/u;
 const CLAUSE_GAP = /[,()[\]]|\s[-–]\s/;
+const ARROW = /[→➡⇒➔➜]|->|=>/;
+/** "USD 1,000 + accommodation": a plus between words reads "plus" (phone numbers are read from the raw text). */
+const PLUS = /\s\+\s?|\s?\+\s/;
+/** A bracket holding at most two words and no punctuation: a gloss of the word before it. */
+const SHORT_GLOSS = /^\(\s*[\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+)?\s*\)/u;
 /** A dot after these words ends an abbreviation, not a sentence. */
 const ABBREVIATIONS = new Set([
   "rp", "jl", "jln", "pt", "p", "t", "kab", "kec", "kel", "no", "dll", "dsb", "dr", "st", "co", "ltd", "inc",
@@ -144,6 +151,7 @@ export function normalize(original: string, speller: Speller): NormalizedText {
   let length = 0;
   let prevEnd = 0;
   let prevToken = "";
+  let glossEnd = -1;
   const push = (word: string, span: readonly [number, number]) => {
     if (length > 0) length += 1;
     starts.push(length);
@@ -156,9 +164,17 @@ export function normalize(original: string, speller: Speller): NormalizedText {
     const end = start + m[0].length;
     const gap = original.slice(prevEnd, start);
     const last = words[words.length - 1];
+    // The brackets of a short gloss are no clause break: leave them out of the gaps around it.
+    const open = gap.lastIndexOf("(");
+    if (open >= 0 && SHORT_GLOSS.test(original.slice(prevEnd + open))) glossEnd = original.indexOf(")", prevEnd + open);
+    let clauseGap = gap;
+    if (prevEnd <= glossEnd && glossEnd < start) clauseGap = gap.slice(glossEnd - prevEnd + 1);
+    else if (glossEnd >= start && open >= 0) clauseGap = gap.slice(0, open);
     if (last !== undefined && last !== ".") {
       if (SENTENCE_GAP.test(gap) && !(/^\.\s/.test(gap) && ABBREVIATIONS.has(prevToken.toLowerCase()))) push(".", [prevEnd, prevEnd]);
-      else if (CLAUSE_GAP.test(gap) && last !== ",") push(",", [prevEnd, prevEnd]);
+      else if (ARROW.test(gap)) push("ke", [prevEnd, start]);
+      else if (PLUS.test(gap)) push("plus", [prevEnd, start]);
+      else if (CLAUSE_GAP.test(clauseGap) && last !== ",") push(",", [prevEnd, prevEnd]);
     }
     for (const word of speller.canonical(m[0])) push(word, [start, end]);
     prevEnd = end;

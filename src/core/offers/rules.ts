@@ -19,13 +19,15 @@ export interface PhraseRule<Id extends string = FlagId | PositiveId> {
   negatable?: boolean;
   /**
    * Skip a match the words right after it take back ("paspor dipegang sendiri"). A leading "~N" lets up to
-   * N words come first ("~3 sebelum berangkat").
+   * N words come first ("~3 sebelum berangkat"). Several conditions: any of them.
    */
-  unlessAfter?: string;
+  unlessAfter?: string | readonly string[];
   /** Skip a match whose sentence says this ("dibayar ke bank yang ditunjuk"). */
   unlessSentence?: string;
   /** Words besides NEGATIONS that turn this rule's phrases around ("gratis biaya pendaftaran"). */
   negations?: readonly string[];
+  /** Words that turn a match around only when they stand inside its gap ("tanpa biaya pendaftaran"). */
+  gapNegations?: readonly string[];
   /** Skip matches in warning sentences ("Waspada…", "Beware…"). Default true for flags, false for signals. */
   skipWarnings?: boolean;
   /** The flag is dropped when any of these legitimate signals is present. */
@@ -37,12 +39,16 @@ const CHAT_APP = "whatsapp|telegram|tiktok|tik tok|facebook|instagram|line|wecha
 const OFFICIAL_STEP =
   "disnaker|bp3mi|bp2mi|kp2mi|p4mi|ltsa|siskop2mi|siapkerja|opp|orientasi|orientation|pre departure|bpjs|kontrak|perjanjian|imigrasi|ujian|tes|test|" +
   "eps topik|eps|lpk|blk|pelatihan|training|medical|medikal|mcu|prosedur|procedure|proses resmi|jalur resmi|izin|sertifikat|" +
-  "kemnaker|p3mi|sip3mi|pt|dokumen resmi|paperwork|pendaftaran|registration|kartu pmi|e pmi|epmi|ktkln";
+  "kemnaker|p3mi|sip3mi|pt|dokumen resmi|paperwork|pendaftaran|registration|kartu pmi|e pmi|epmi|ktkln|dinas";
 const ARRIVAL =
-  "di sana|disana|setelah sampai|setelah tiba|setelah datang|sesampai*|setiba*|after arrival|upon arrival|on arrival|" +
-  "after you arrive|when you arrive|once you arrive|once there|once you are there|when you get there|when you are there";
+  "di sana|disana|di lokasi|on site|onsite|at the site|(setelah|sesudah|begitu) ~2 (sampai|tiba|datang|mendarat)|sesampai*|setiba*|after arrival|upon arrival|on arrival|" +
+  "(after|when|once) ~2 (arrive|arrives|arrived|land|lands|landed)|once there|(once|when) (you are|you get|in) (there|in)?";
 const LATER = `${ARRIVAL}|later|nanti|menyusul|nyusul|belakangan`;
-const RELATIVE = "om|tante|paman|bibi|sepupu|kakak|abang|adik|ipar|teman|kenalan|tetangga|saudara|uncle|aunt|cousin|friend|brother|sister|relative";
+const RELATIVE =
+  "om|tante|paman|bibi|bude|pakde|bulik|paklik|sepupu|kakak|abang|adik|ipar|teman|kenalan|tetangga|saudara|" +
+  "uncle|aunt|auntie|aunty|cousin|friend|brother|sister|relative|son|daughter";
+/** The people a recruiter asks the worker to keep the plan from. */
+const KIN = "keluarga|orang tua|ortu|ibu|ibumu|bapak|bapakmu|ayah|ayahmu|mama|papa|emak|suami|istri|pacar|parents|mother|father|mom|dad|husband|wife";
 
 export const MACROS: Readonly<Record<string, string>> = {
   foreign: FOREIGN,
@@ -51,6 +57,7 @@ export const MACROS: Readonly<Record<string, string>> = {
   later: LATER,
   arrival: ARRIVAL,
   relative: RELATIVE,
+  kin: KIN,
 };
 
 /** Generic job titles scam ads use (eval README; fact sheet F-61, F-62). */
@@ -69,6 +76,8 @@ export const GENERIC_JOB_PATTERNS: readonly string[] = [
   "(typing|typist|typists|pengetik)",
   "chat (support|specialist|specialists|agent|agents|operator|operators|admin)",
   "live chat",
+  "(chat|chatting|balas|membalas|reply|replying|jawab|menjawab|answer|answering) ~2 (customer|customers|pelanggan|klien|client|clients|member|members|chat|pesan|messages)",
+  "(customer|pelanggan|client) (chat|chats|chatting)",
   "host (live|streaming)?",
   "live (streaming|streamer|host)",
   "streamer",
@@ -98,13 +107,17 @@ export const VAGUE_EMPLOYER_PATTERNS: readonly string[] = [
 export const DOMESTIC_WORK =
   "(asisten|pembantu|pekerja|penata|pengurus) rumah tangga|art|prt|pembantu|housemaid|maid|maids|domestic (worker|workers|helper|helpers|work)|" +
   "babysitter|baby sitter|nanny|pengasuh (anak|bayi|lansia|orang tua)|sopir (pribadi|keluarga)|family driver|private driver|" +
-  "tukang kebun|majikan perorangan|individual employer|rumah pribadi";
+  "tukang kebun|majikan perorangan|individual employer|rumah pribadi|rumah keluarga|bantu bantu|household (work|worker|workers|helper|helpers|staff)|" +
+  "live in (helper|maid|worker|nanny|caregiver)|(for|with) a (local)? family";
 
 /** Sentences that warn about scams rather than make an offer. */
 export const WARNING_SENTENCE = [
   "waspada*", "hati hati", "awas", "beware", "be careful", "caution", "warning", "peringatan", "mengingatkan", "diingatkan",
   "imbau*", "himbau*", "jangan (percaya|tergiur|mudah|tertipu|mau|bayar|tergoda|tertarik)", "hindari", "avoid",
   "(do not|never) (trust|pay|believe|accept|fall)", "laporkan", "report (it|them|to|any)",
+  "(its|it is|this is|itu) (a)? (trap|scam|jebakan|penipuan|modus)",
+  "(never|tidak pernah|tak pernah) (asks|ask|minta|meminta|requires|menyuruh|charges|memungut)",
+  "(kalau|jika|bila|if) (ada yang|someone|anyone|somebody|seseorang) ~2 (offers|offer|promises|asks|menawarkan|nawarin|menjanjikan|minta|meminta)",
 ];
 
 /** Words that turn a phrase around when they come before it in the same clause. */
@@ -122,6 +135,17 @@ export const NEGATED_OBJECTS: ReadonlySet<string> = new Set(
 
 /** Legitimate signals that the words after them take back: "BP3MI? Tidak perlu." */
 export const POSITIVE_UNLESS_AFTER = "~2 (tidak perlu|tidak usah|not needed|no need|ribet|repot|skip)";
+
+/** Who pays when it is not the employer: "tiket ditanggung (oleh) pekerja", "dipotong dari gaji". */
+const WORKER_PAYS = "pekerja|sendiri|calon|kamu|anda|worker|you|yourself|peserta|pmi|dari gaji|potong|dipotong|gaji|the worker|the workers";
+/** Words right after a fee that say the worker does not pay it. */
+const UPFRONT_TAKEN_BACK =
+  "~1 (ditanggung|ditalangi|ditalangin|gratis|free|nol|covered|dibebaskan|tidak ada|none|nothing|anything|apa pun|apapun|0|dibayar oleh|paid by|" +
+  "potong|dipotong|potong gaji|cicil|dicicil)";
+/** Before a fee: it is waived, or it is a debt repaid from wages ("repay your recruitment costs"), not paid up front. */
+const UPFRONT_NEGATIONS = ["gratis", "free", "bebas", "repay", "reimburse", "melunasi", "lunasi", "mencicil", "cicil"];
+/** Sentences about official fees paid to a bank, not to a recruiter. */
+const UPFRONT_OFFICIAL = "(bank yang ditunjuk|kode bayar|bukan ke perorangan|bukan perorangan|official bank|designated bank|bpjs)";
 
 export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
   {
@@ -144,10 +168,13 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
   {
     id: "no_skills_required",
     patterns: [
-      "(tanpa|tidak (perlu|butuh|harus|wajib|usah)) ~1 (pengalaman|ijazah|skill|skills|keahlian|keterampilan|sertifikat|pendidikan|bahasa|tes|test|seleksi|syarat|cv|kualifikasi|gelar|modal|interview|wawancara|jago|mahir|pintar|ahli|expert)",
-      "(no|zero) (prior)? (pengalaman|ijazah|degree|skill|skills|qualification|qualifications|certificate|cv|resume|language|requirements|special skills)",
+      "tidak ada (tes|test|ujian|syarat|persyaratan|seleksi)",
+      "(tanpa|tidak (perlu|butuh|harus|wajib|usah|pakai|dibutuhkan|diperlukan|diwajibkan)) ~1 (pengalaman|ijazah|skill|skills|keahlian|keterampilan|sertifikat|pendidikan|bahasa|tes|test|seleksi|syarat|cv|kualifikasi|gelar|modal|interview|wawancara|jago|mahir|pintar|ahli|expert|kursus|pelatihan|training)",
+      "(no|zero) ~1 (pengalaman|ijazah|degree|skill|skills|qualification|qualifications|certificate|cv|resume|language|requirements|special skills|training|kursus)",
+      "(no|tanpa|tidak perlu) ~1 (bahasa|language|japanese|korean|mandarin|english|inggris|jepang|korea) (test|tes|ujian|exam|sertifikat|certificate)",
+      "(no|tanpa) ~1 (background|latar belakang|japanese|korean|mandarin|chinese|arabic|english|inggris) (needed|required|necessary|perlu|diperlukan)",
       "(pengalaman|ijazah|degree|skills|qualifications|language) (is|are)? (not|tidak) (needed|required|necessary|perlu|wajib|dibutuhkan|diperlukan|penting)",
-      "(cukup|asal|yang penting|only|just) ~1 (bisa|punya|ada|modal|lulusan|tamat|mau|siap|sehat|need|have|must|niat|jujur)",
+      "(cukup|asal|yang penting|only|just|cuma|hanya) ~1 (bisa|punya|ada|modal|lulusan|tamat|mau|siap|sehat|need|have|must|niat|jujur|lancar)",
       "bisa baca tulis",
       "(can|able to) (read|write) (and|or)? (write|read)?",
       "(ketik|mengetik|typing) (cepat|fast)",
@@ -185,11 +212,16 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "(tourist|visit|visitor|travel|social visit|pelancong|turis|wisata) (visa|visas|pass|paspor)",
       "(bebas visa|visa free|tanpa visa|no visa|without visa|without a visa)",
       "(pas|pass) lawatan",
-      "(tidak usah|tidak perlu|tanpa|no need|without|no) ~1 (visa kerja|work visa|work permit|izin kerja|permit kerja|working visa)",
+      "(pas lintas batas|plb|border pass|short stay|short term visit)",
+      "visa (for|untuk) (tourist|tourists|turis|wisatawan|visitors)",
+      "(legalise|legalize|legalised|legalized|legalkan|dilegalkan|diputihkan|pemutihan|regularise|regularize) (you|kamu|status)?",
+      "(tidak usah|tidak perlu|tanpa|no need|without|no) ~1 (visa kerja|work visa|work permit|izin kerja|permit kerja|working visa|paspor kerja)",
       "(masuk|berangkat|travel|enter|fly|go|datang|terbang|pergi) ~3 (sebagai|as|pakai|dengan|with|using|on|lewat|via) ~1 (turis|tourist|wisatawan|pelancong|visitor|traveller|traveler|liburan|holiday|wisata)",
       "(visa|izin|permit|permits) kerja? ~5 ({later})",
       "(umroh|ziarah|haji) ~4 (kerja|bekerja|work|job|lowongan)",
       "(kerja|bekerja|work) ~3 (umroh|ziarah)",
+      // The status changed in the country: "dialihkan ke E-9 di Korea", "we will switch you to a work visa".
+      "(dialihkan|dialihin|diubah|diganti|dikonversi|convert|converts|converted|switch|switched|change|changed|ubah|ganti|alih) ~3 (visa kerja|work visa|working visa|work permit|izin kerja|permit kerja|e 9|e 7)",
       "(bilang|ngaku|mengaku|say|tell|claim|pretend|pura pura) ~6 (liburan|wisata|jalan jalan|holiday|vacation|tourist|turis|jenguk|menjenguk|berkunjung|kunjungan keluarga|visiting)",
     ],
     unlessAfter: "~3 (sebelum|before) ~2 (berangkat|keberangkatan|departure|leaving|terbang)",
@@ -212,27 +244,40 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "(fly|terbang|berangkat|pesawat) ~2 (ke|to) ({foreign}) (dulu|first)",
       "(lewat|via|dari|melalui|through|from) (batam|nunukan|entikong|tanjung pinang|tanjungpinang|dumai|tanjung balai|tarakan|atambua) ~4 (kapal|perahu|speedboat|boat|feri|ferry|darat|jalan kaki|mobil|bus|{foreign})",
       "naik (kapal|perahu|speedboat|boat|feri|ferry) ~3 ({foreign})",
+      // Land border posts: going "lewat Entikong" is crossing into Malaysia overland.
+      "(lewat|via|melalui|through|dari|from) (pos lintas batas|plbn)? (entikong|aruk|badau|motaain|skouw)",
       "(ke|to) (negara|country) lain",
+      "(dipindah|dipindahkan|pindah|memindahkan|move|moved|transfer|transferred|relocate|relocated|dikirim|sent|diberangkatkan|dilanjutkan|proceed|continue) ~4 (ke|to) ~2 ({foreign})",
+      "(lanjut|lalu|terus|kemudian|then|continue) ~2 (bus|van|mobil|car|boat|kapal|perahu|travel|taxi|taksi|darat) ~2 (ke|to|menuju) ~2 ({foreign}|perbatasan|border)",
+      // A route written as stops: "Jakarta → Singapore → Osaka" (arrows read "ke"), "ke Bangkok lalu ke Mae Sot".
+      "(ke|to) ({foreign}) ~1 (ke|to) ({foreign})",
     ],
   },
   {
     id: "employer_pays_travel",
     patterns: [
-      "(tiket|pesawat|akomodasi|accommodation|penginapan|hotel|mess|asrama|dorm|dormitory|kos|tempat tinggal|housing|apartemen|apartment|condo|makan|meals|food|transport|transportasi|keberangkatan|semua biaya|all expenses|everything) ~3 (gratis|free|ditanggung|dibiayai|dibayar|disediakan|disiapkan|disiapin|difasilitasi|provided|included|covered|paid|dicover)",
+      "(tiket|pesawat|akomodasi|accommodation|penginapan|hotel|mess|asrama|dorm|dormitory|kos|tempat tinggal|housing|apartemen|apartment|condo|room|kamar|makan|meals|food|transport|transportasi|keberangkatan|semua biaya|all expenses|everything) ~3 (gratis|free|ditanggung|tanggung|dibiayai|dibayar|disediakan|disiapkan|disiapin|difasilitasi|provided|included|covered|paid|dicover)",
       "(gratis|free) ~2 (tiket|pesawat|akomodasi|accommodation|mess|makan|meals|hotel|dorm|condo|housing|apartemen|tempat tinggal|transport|visa|paspor|keberangkatan|perjalanan)",
       "(tiket|pesawat|akomodasi|mess|asrama|tempat tinggal|makan|penginapan) ~2 dari (kantor|perusahaan|bos|pt|majikan)",
       "(tiket|pesawat|akomodasi|mess|visa|paspor) ~3 (kami|perusahaan|kantor|pt|bos|majikan|agen) ~1 (bayar|tanggung|biayai|urus|sediakan)",
       "(kami|perusahaan|kantor|pt|bos|majikan|employer|we|they|agen) ~2 (bayar|bayarin|tanggung|biayai|cover|covers|pay|pays|provide|provides|sediakan|menyediakan|menanggung|membayar) ~3 (tiket|pesawat|akomodasi|accommodation|mess|hotel|transport|semua|everything)",
       "(mess|asrama|dorm) (ac|gratis|full|disediakan|nyaman|mewah)",
+      "(tiket|pesawat|makan|food|bed|room|kamar|tempat tinggal|housing|akomodasi|accommodation) ~3 (on us|on the house|on the company|dari kami|kami tanggung)",
+      "fasilitas ~2 (hotel|mess|asrama|tempat tinggal|apartemen|penginapan|tiket|pesawat|makan)",
+      "plus (free)? (accommodation|akomodasi|housing|mess|asrama|dorm|condo|apartemen|apartment|tempat tinggal|makan|meals|tiket|pesawat)",
+      "(umroh|haji) (gratis|free)",
+      "(gratis|free) (umroh|haji)",
+      "(send|sends|kirim|kirimkan|kirimin|kirimi) ~3 (tiket|pesawat)",
+      "(we|kami) (fly|flies) you",
       "makan # (x|kali)",
     ],
-    unlessAfter: "~1 (pekerja|sendiri|calon|kamu|anda|worker|you|yourself|peserta|pmi|dari gaji|potong|dipotong|gaji)",
+    unlessAfter: [`(${WORKER_PAYS})`, `(oleh|by) (${WORKER_PAYS})`],
     suppressedBy: ["domestic_job"],
   },
   {
     id: "unlicensed_recruiter",
     patterns: [
-      "(saya|dia|beliau|{relative}|bos|sponsor|agen|calo) ~1 (urus|ngurus|mengurus|uruskan|urusin|handle|atur|ngatur|bantu urus)",
+      "(saya|dia|beliau|{relative}|bos|sponsor|agen|calo) ~1 (urus|ngurus|mengurus|uruskan|urusin|handle|atur|ngatur|bantu urus|talangin|talangi|modalin|bayarin)",
       "(saya|dia|beliau|{relative}|bos|sponsor|agen|calo) ~2 (siapkan|siapin|sediakan|urus|atur) (semua|semuanya|everything)",
       "tinggal (ikut|berangkat|terima beres)",
       "(punya|ada) (kenalan|orang dalam|koneksi|jaringan) ~2 (di|in|yang)",
@@ -241,13 +286,16 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "(bisa|siap) ~1 (dibawain|dibawa|dimasukin|dimasukkan|diberangkatkan|dicarikan|dicariin) ~2 (kerja|bekerja|ke|jadi)",
       "(calo|makelar|perantara|broker|middleman|sponsor|tekong)",
       "(diurus|dibantu|dihandle|diatur|arranged|handled) ~2 (oleh|by)? ~1 (agen|calo|sponsor|saya|bos)",
-      "(lewat|via|melalui|through) (agen|calo|sponsor|orang dalam|kenalan)",
+      "(lewat|via|melalui|through) (agen|calo|sponsor|orang dalam|kenalan|koordinator|coordinator|ustadz|ustaz|ustad|kyai|kiai)",
+      "(saya|i) (sudah|have|already)? (placed|sent|memberangkatkan|menyalurkan|salurkan|brought) ~3 (many|banyak|puluhan|ratusan|orang|people|girls|cewek|pekerja|tki|tkw|pmi)",
+      "(saya|i) (have|know|punya|kenal) (a)? (friend|contact|someone|orang dalam|kenalan) ~2 (at|in|di)",
       "(agen|agency) (kami|saya|pribadi|perorangan|personal|individual|freelance|lepas)",
       "(our|my|personal|individual|freelance) (agen|agency)",
       "rekening (pribadi|perorangan|personal)",
       "personal (account|bank)",
       "(tanpa|tidak (perlu|usah|lewat|melalui)|bukan) ~1 (p3mi|sip3mi|lpk|izin|lisensi|licence|license|pt|perusahaan|agency|agensi)",
-      "({relative}) ~4 (bisa|can|will|mau|akan|siap) ~2 (bawa|bawain|dibawa|dibawain|masukin|dimasukin|masukkan|dimasukkan|berangkatkan|diberangkatkan|carikan|cariin|dicarikan|get you|bring you|take you)",
+      "({relative}) (saya|my|his|her|kamu|your)? ~3 (punya|runs|owns|has|buka|membuka) ~4 (usaha|toko|spa|restoran|restaurant|business|shop|bisnis|pabrik|factory|perusahaan|company|call center|call centre|kantor|office|kebun|farm)",
+      "({relative}) ~4 (bisa|can|will|mau|akan|siap) ~2 (bawa|bawain|dibawa|dibawain|masukin|dimasukin|masukkan|dimasukkan|berangkatkan|diberangkatkan|carikan|cariin|dicarikan|jemput|menjemput|get you|bring you|take you|pick you up|meet you|drive you)",
       "(saya|i) (bisa|siap|akan|can|will) ~2 (berangkatkan|bantu berangkat|uruskan|masukkan|carikan|get you|send you|bring you|take you)",
     ],
     unlessAfter: "(resmi|berizin|licensed|p3mi|sip3mi)",
@@ -259,7 +307,7 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "(yang urus semua|urus semua*|semua (diurus|beres)|terima beres|tinggal berangkat)",
       "(we|kami) (handle|arrange|take care of|urus) ~1 (everything|all|semua)",
       "everything (is)? (handled|arranged|taken care of|diurus)",
-      "(bos|majikan|boss|manager) (saya|dia|my|his|her|their)? ~3 (butuh|perlu|cari|nyari|needs|need|looking|mencari) ~2 (orang|pekerja|karyawan|workers|people|staff)",
+      "(bos|majikan|boss|manager) (saya|dia|my|his|her|their)? ~3 (butuh|perlu|cari|nyari|needs|need|looking|mencari) ~2 (orang|pekerja|karyawan|workers|people|staff|pembantu|art|prt|helper|helpers|maid|tkw|tki)",
     ],
     suppressedBy: ["licensed_agency", "government_programme"],
   },
@@ -270,11 +318,18 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "(jalur|lewat|via) (khusus|belakang|cepat|tikus|samping|pintu belakang|tidak resmi|gelap|non prosedural|ilegal|illegal|vip|express)",
       "(non prosedural|nonprosedural|unprocedural|non procedural|tidak prosedural|illegal route)",
       "({official}|resmi|official) ~3 (ribet|lama|repot|susah|bertele|complicated|slow|lambat|mahal|hassle|waste)",
+      "({official}) ~2 (is|are)? (not|tidak) (needed|required|necessary|perlu|wajib|diperlukan|usah)",
+      "(tidak usah|tidak perlu|tanpa|no need to|without) (daftar|mendaftar|register|registering|lapor|melapor) ~3 ({official})",
+      "(no|tanpa) ~1 ({official}) ~2 (needed|required|necessary|perlu|diperlukan)",
+      "(tanpa|tidak|no|without) (cap|stempel|stamp|stamped|stamping) ~2 (paspor|imigrasi)?",
+      "(fast|express|special|shortcut|vip|quick|priority) (route|track|lane|way)",
       "(kontrak|perjanjian) ~4 ({arrival})",
       "(lolos|lewati|hindari|avoid|bypass|skip) ~2 (imigrasi|pemeriksaan|checkpoint|checkpoints|bandara|airport)",
       "(paspor|visa) (tembak|nembak|instan|kilat|express|jalur belakang)",
     ],
     unlessAfter: "~3 (sebelum|before) ~2 (berangkat|keberangkatan|departure|leaving|terbang)",
+    // "tanpa biaya pendaftaran" waives a fee, it does not skip registration.
+    gapNegations: ["biaya", "pungutan", "potongan", "gratis", "free", "charge", "charges", "cost", "costs"],
   },
   {
     id: "upfront_payment",
@@ -283,29 +338,51 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "uang (pendaftaran|administrasi|admin|proses|pelicin|rokok|pengurusan)",
       "(siapkan|sediakan|siapin|modal|setor) ~2 (uang|dana|biaya) ~3 (# (juta|ribu)|rp|usd|#)",
       "(biaya|ongkos) ~3 (ditanggung|dibayar|bayar|dibebankan) ~1 (calon|pekerja|sendiri|peserta|pelamar|kamu|anda|pmi|worker|workers|candidate|candidates|you)",
-      "biaya ~3 (# (juta|ribu)|rp|usd|dolar|dollar|ringgit|#)",
-      "biaya (proses|pengurusan|administrasi|admin|pendaftaran|registrasi|verifikasi|medical|medikal|mcu|visa|pemberangkatan|keberangkatan|penempatan|pelatihan|training|seragam|booking|paspor|dokumen|sponsor|agen)",
-      "(processing|registration|verification|admin|administration|placement|booking|training|medical|visa|handling|agency|recruitment|application) (biaya|charge|charges|cost|costs)",
+      "(biaya|paket|package|infak|infaq|sedekah|mahar|sumbangan|donasi|donation) ~3 (# (juta|ribu)|rp|idr|usd|dolar|dollar|ringgit|#)",
+      "(payable|dibayarkan|to be paid|must be paid) ~2 (before|sebelum|upfront|di muka|in advance)",
       "(bayar|membayar|transfer|ditransfer|tf|setor|menyetor|kirim uang|send money|wire) ~3 (# (juta|ribu)|rp|usd|dolar|dollar|dulu|di muka|duluan|ke saya|ke admin|ke rekening|ke kami|ke agen|biaya|deposit|dp|upfront|in advance|first|#)",
       "(harus|wajib|must|need to|have to|perlu) ~2 (bayar|membayar|transfer|setor|pay|deposit)",
+      "(dibayar|dibayarkan|disetor|disetorkan|paid) ~2 (ke saya|ke kami|ke admin|ke agen|ke sponsor|to me|to us|di muka|dulu|duluan|upfront|in advance)",
+      "(kirim|kirimkan|kirimin|send) ~2 (ke|to) ~1 (rekening|account)",
       "(you|worker|workers|candidates|applicants|peserta|pelamar|calon) ~2 (pay|must pay|bayar|membayar)",
       "pay (a|the)? (biaya|deposit|dp)",
       "rekening (pribadi|perorangan|personal)",
       "(magang|jalur|program|internship) (berbayar|paid)",
     ],
-    negations: ["gratis", "free", "bebas"],
-    unlessAfter: "~1 (ditanggung|ditalangi|ditalangin|gratis|free|nol|covered|dibebaskan|tidak ada|none|nothing|anything|apa pun|apapun|0|dibayar oleh|paid by)",
-    unlessSentence: "(bank yang ditunjuk|kode bayar|bukan ke perorangan|bukan perorangan|official bank|designated bank|bpjs)",
+    negations: UPFRONT_NEGATIONS,
+    unlessAfter: UPFRONT_TAKEN_BACK,
+    unlessSentence: UPFRONT_OFFICIAL,
+  },
+  {
+    // A fee named without an amount: "biaya pelatihan sesuai aturan" and "placement costs follow the BP2MI rules" are the official fees.
+    id: "upfront_payment",
+    patterns: [
+      "biaya (proses|pengurusan|administrasi|admin|pendaftaran|registrasi|verifikasi|medical|medikal|mcu|visa|pemberangkatan|keberangkatan|penempatan|pelatihan|training|seragam|booking|paspor|dokumen|sponsor|agen)",
+      "(processing|registration|verification|admin|administration|placement|booking|training|medical|visa|handling|agency|recruitment|application) (biaya|charge|charges|cost|costs)",
+    ],
+    negations: UPFRONT_NEGATIONS,
+    unlessAfter: [UPFRONT_TAKEN_BACK, "~3 (sesuai|follow|follows|mengikuti|menurut|according) ~2 (aturan|peraturan|rules|rule|regulation|regulations|ketentuan|bp2mi|kp2mi)"],
+    unlessSentence: UPFRONT_OFFICIAL,
+  },
+  {
+    // "pay 5 million rupiah to me first", "Pay IDR 20,000,000": "pay" as a verb; "monthly pay PHP 25,000" is the salary.
+    id: "upfront_payment",
+    patterns: ["pay (rp|idr|usd|rupiah|#)", "pay ~3 (# (juta|ribu)|to me|to us|ke saya|first|upfront|up front|in advance|before)"],
+    negations: ["monthly", "basic", "base", "gaji", "your", "net", "gross", "daily", "hourly", "weekly", "take", "home", "is"],
+    unlessAfter: "~3 (bulan|month|monthly|sebulan|per|hari|day|week|minggu|jam|hour|gaji|ditanggung|covered|paid by)",
   },
   {
     id: "urgency_pressure",
     negatable: false,
     patterns: [
-      "berangkat ~2 (# (hari|minggu)|besok|lusa|minggu (ini|depan)|bulan ini|akhir bulan|secepatnya|segera|langsung|cepat|kilat|hari ini)",
+      "(berangkat|terbang|fly|depart|start|mulai) (date|tanggal)? ~2 (# (hari|minggu|days|weeks)|besok|lusa|minggu (ini|depan)|bulan ini|akhir bulan|secepatnya|segera|langsung|cepat|kilat|hari ini|(senin|selasa|rabu|kamis|jumat|sabtu) (ini|depan)|(next|this) (week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))",
+      "# (hari|minggu|days|weeks) ~1 (langsung|sudah|already)? (berangkat|terbang|fly|kerja)",
+      "(tidak pakai|tanpa|no) (lama|antri|antre|nunggu|menunggu|waiting)",
       "(paling lambat|batas waktu|deadline|sebelum) ~2 (besok|hari ini|malam ini|lusa|tomorrow|today|tonight)",
-      "(ditutup|tutup|closes|closing|berakhir|ends) ~2 (hari ini|besok|lusa|minggu ini|(senin|selasa|rabu|kamis|jumat|sabtu) ini|this (week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|tomorrow|tonight)",
+      "(ditutup|tutup|closes|closing|berakhir|ends) ~2 (hari ini|besok|lusa|minggu ini|(senin|selasa|rabu|kamis|jumat|sabtu) (ini)?|this week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|# (hari|days) lagi|in # days)",
       "(kuota|slot|tempat|posisi|seat|place) ~3 (hangus|diberikan|dialihkan|hilang|given|goes)",
       "(dalam|within) # (jam|hours)",
+      "(prepare|siapkan|jadi|beres|selesai|ready|done|processed|diproses|proses) ~4 (in|within|dalam) # (days|hari)",
       "(langsung|segera|cepat) berangkat",
       "proses (cuma|hanya|cepat|kilat|singkat|express|instan|sehari)",
       "proses ~2 # (hari|minggu)",
@@ -314,7 +391,9 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "interview (hari ini|today|langsung|sekarang|now|besok)",
       "(hari ini|today) (juga|saja|only)",
       "(buruan|cepat|segera|hurry|asap) ~2 (daftar|hubungi|chat|japri|whatsapp|dm|pm|gabung|join|ambil|apply|register|contact|isi)",
-      "(urgent|asap|hiring now|dibutuhkan segera|dibutuhkan cepat|butuh cepat|butuh segera)",
+      "(urgent|asap|hiring now)",
+      "(dibutuhkan|dicari|butuh|needed|wanted) (segera|cepat|secepatnya|urgent|asap)",
+      "(terbatas|limited) ~2 # (orang|slot|kursi|people|seats|spots|places|peserta)",
       "(jangan|do not) ~1 (kebanyakan|kelamaan|terlalu lama|lama lama|banyak) ~1 (mikir|pikir|tanya|nanya|think|wait|mikir mikir)",
       "(tidak usah|tidak perlu|no need to) ~2 (cek|check|verify|tanya|mikir|pikir|konfirmasi|diskusi)",
       "(siapa cepat dia dapat|first come first served|sebelum kehabisan|sebelum terlambat|kesempatan terakhir|last chance|limited time|before it is too late)",
@@ -324,8 +403,9 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
   {
     id: "passport_retention",
     patterns: [
-      "paspor ~4 (dititipkan|dipegang|ditahan|disimpan|diserahkan|dikumpulkan|diamankan|disita|dikuasai|ditinggal|held|kept|retained|collected|surrendered|confiscated|taken)",
-      "(serahkan|titipkan|kumpulkan|tahan|pegang|simpan|sita|hold|keep|keeps|retain|retains|collect|collects|take|takes|confiscate) ~3 paspor",
+      "paspor ~4 (dititipkan|dipegang|ditahan|disimpan|diserahkan|dikumpulkan|diamankan|disita|dikuasai|ditinggal|held|kept|retained|collected|surrendered|confiscated|taken|stored|secured|deposited|safeguarded)",
+      "(serahkan|titipkan|kumpulkan|tahan|pegang|simpan|sita|hold|keep|keeps|retain|retains|collect|collects|take|takes|confiscate|hand over|hand in|surrender|leave|tinggalkan|titip) ~3 paspor",
+      "paspor (stays|remains|tinggal|tetap) ~1 (with|di|pada|sama)",
       "paspor ~3 (for|untuk) (safekeeping|keamanan|disimpan)",
       "paspor ~2 (sebagai|as) (jaminan|collateral|deposit|guarantee)",
     ],
@@ -334,15 +414,17 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
   {
     id: "secrecy_or_lying",
     patterns: [
-      "(rahasiakan|sembunyikan|diam diam|sembunyi sembunyi|tutupi) ~4 (keluarga|orang tua|suami|istri|siapa|siapapun|orang lain|tetangga|imigrasi|petugas|aparat)",
-      "jangan (bilang|kasih tahu|kasih tau|kasitau|cerita|ngomong|beritahu|kabari|lapor|share|sebar) ~3 (keluarga|orang tua|suami|istri|siapa|siapapun|orang lain|tetangga|imigrasi|petugas|aparat|polisi|disnaker|pemerintah|desa|kades)",
+      "(rahasiakan|sembunyikan|diam diam|sembunyi sembunyi|tutupi) ~4 ({kin}|siapa|siapapun|orang lain|tetangga|imigrasi|petugas|aparat)",
+      "jangan (bilang|kasih tahu|kasih tau|kasitau|cerita|ngomong|beritahu|kabari|lapor|share|sebar) ~3 ({kin}|siapa|siapapun|orang lain|tetangga|imigrasi|petugas|aparat|polisi|disnaker|pemerintah|desa|kades)",
       "(keep|kept) ~3 (private|secret|confidential|quiet|between us)",
-      "(do not|never) (tell|inform|share|say|mention) ~3 (keluarga|anyone|parents|imigrasi|officers|police|anybody)",
+      "(do not|never) (tell|inform|share|say|mention) ~3 ({kin}|anyone|anything|imigrasi|officers|police|anybody|agen|agency|office|disnaker|government|authorities)",
       "(bilang|ngaku|mengaku|katakan|jawab|say|tell|claim) ~6 (liburan|jalan jalan|wisata|berlibur|umroh|holiday|vacation|tourist|turis|tourism|berkunjung|jenguk|menjenguk|visiting)",
       "(bilang|ngaku|mengaku|katakan|jawab|say|tell|claim) ~3 (imigrasi|petugas|officer|officers) ~6 (liburan|jalan jalan|wisata|berlibur|umroh|holiday|vacation|tourist|turis|tourism|berkunjung|visiting)",
       "(pura pura|berpura pura|pretend|act as|menyamar) ~3 (turis|tourist|liburan|wisata|holiday|wisatawan)",
+      "(ke|sama|kepada|to) ({kin}) (bilang|ngomong|bilangnya|say|tell)",
+      "jangan (dishare|disebar|disebarkan|dibocorkan|bocorkan)",
       "(diam diam|sembunyi sembunyi|secretly) ~3 (berangkat|pergi|leave|go)",
-      "(tidak usah|tidak perlu|no need to) (bilang|cerita|kasih tahu|kasih tau|beritahu|kabari|tell|inform) ~3 (keluarga|orang tua|suami|istri|siapa|siapapun|orang lain|anyone|parents)",
+      "(tidak usah|tidak perlu|no need to) (bilang|cerita|kasih tahu|kasih tau|beritahu|kabari|tell|inform) ~3 ({kin}|siapa|siapapun|orang lain|anyone)",
       "(data|dokumen|umur|usia|identitas|ktp|paspor|akta) ~2 (palsu|dipalsukan|dituakan|dimudakan|aspal)",
       "(fake|false|forged) (documents|data|identity|age)",
     ],
@@ -355,8 +437,12 @@ export const FLAG_RULES: readonly PhraseRule<FlagId>[] = [
       "(deduct|deducted|deduction|deductions) ~5 gaji",
       "(denda|penalty|penalti|pinalti|ganti rugi)",
       "(fine|fined|kompensasi|compensation) ~5 (resign|keluar|berhenti|kabur|pulang|putus kontrak|quit|leave|leaving|break)",
-      "(resign|keluar|berhenti|quit|leave) ~4 (sebelum|before|early) ~5 (bayar|pay|ganti)",
+      "(resign|keluar|berhenti|quit|leave) ~4 (sebelum|before|early) ~5 (bayar|pay|ganti|repay|refund|kembalikan|mengembalikan|reimburse)",
+      "(break|breaking|breaks|putus|memutus|memutuskan|terminate|terminating) ~2 kontrak ~3 (costs|cost|biaya|bayar|pay|ganti|charge|charged|usd|rp)",
+      "(resign|resigns|keluar|berhenti|quit|leave|kabur) ~6 (fine|fined)",
+      "(later|nanti|sisanya|the rest|half|separuh|setengah) ~3 (from|dari) (your)? gaji",
       "(utang|hutang|debt|talangan|ditalangi|ditalangin|kasbon|dana talangan)",
+      "(ditahan|withheld|held back|disimpan) ~3 (sampai|hingga|until) ~2 (kontrak|contract) (selesai|habis|berakhir|ends|finished|over|is over)",
       "(biaya|utang|hutang) ~3 (dicicil|cicil|nyicil|mencicil)",
       "(cicil|dicicil|nyicil|mencicil|installment|installments|repay) ~4 (gaji|biaya|tiket|cost|costs)",
     ],
@@ -432,7 +518,8 @@ export const POSITIVE_RULES: readonly PhraseRule<PositiveId>[] = [
   {
     id: "office_interview",
     patterns: [
-      "(interview|interviews|wawancara|tes|test|seleksi|walk in|lamaran|datang|apply|daftar|verifikasi) ~4 (di|at|ke|to) ~2 (kantor|office|pabrik|hotel|pos satpam|cabang|gedung|ltsa|disnaker|bp3mi)",
+      "(interview|interviews|wawancara|tes|test|seleksi|walk in|lamaran|datang|apply|daftar|verifikasi|come|visit|mampir) ~4 (di|at|ke|to) ~2 (kantor|office|pabrik|hotel|pos satpam|cabang|gedung|ltsa|disnaker|bp3mi|warung|toko|restoran|resto|rumah makan|kafe|cafe|shop|store|outlet)",
+      "(drop by|walk in to|come to) ~2 (kantor|office|shop|store|toko|outlet|hotel|hr)",
       "walk in interview",
       "kantor cabang",
       "hrd (kantor|hotel|pabrik)",
